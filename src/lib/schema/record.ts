@@ -180,6 +180,8 @@ export const questionSet = z.object({
   messages: z.array(message).default([]),
   /** Where the record came from. */
   source,
+  /** Set to true by a person who edited this file by hand: scripts then never overwrite it. */
+  curated: z.boolean().default(false),
 });
 
 export type RecordKind = z.infer<typeof recordKind>;
