@@ -57,4 +57,6 @@ export interface DocumentParts {
   messages: Message[];
   /** Pages seen, when known. */
   pages?: number | null;
+  /** Vergaderjaar read from a running page footer ("Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel"). */
+  footerVergaderjaar?: string | null;
 }

@@ -126,6 +126,10 @@ export const pair = z.object({
   answer: z.string().nullable(),
   /** Numbers of the footnotes whose markers stand in this question or answer. */
   footnoteRefs: z.array(z.number().int().positive()).default([]),
+  /** Where each footnote marker stood: footnote number, field, and character offset in that field's text. */
+  footnoteMarks: z
+    .array(z.object({ n: z.number().int().positive(), field: z.enum(['question', 'answer']), offset: z.number().int().nonnegative() }))
+    .default([]),
   /** Where the question starts. */
   questionPlace: position.nullable().default(null),
   /** Where the answer starts. */
@@ -152,6 +156,12 @@ export const questionSet = z.object({
   dateSubmitted: isoDate.nullable(),
   /** Date the answer (or notice) was received or dated. */
   dateAnswered: isoDate.nullable(),
+  /**
+   * For open questions (kind `questions`): last day an answer is on time, by the rule "3 weeks after
+   * submission, 3 more weeks for each postponement notice (Mededeling uitstel antwoord)". Set by
+   * `npm run sync` from official data; absent or null for answers and when the submission date is unknown.
+   */
+  answerDue: isoDate.nullable().optional(),
   /** Parliamentary year of the Aanhangsel item. */
   vergaderjaar: vergaderjaar.nullable(),
   /** Number of this item in the Aanhangsel van de Handelingen. */
@@ -176,6 +186,8 @@ export const questionSet = z.object({
   abbreviations: z.record(z.string(), z.string()).default({}),
   /** Promises made in the answers. */
   commitments: z.array(commitment),
+  /** Text of a notice (Mededeling): a postponement, or a referral to a letter that answers the questions. */
+  notice: z.string().nullable().default(null),
   /** Problems found while parsing, with their place. */
   messages: z.array(message).default([]),
   /** Where the record came from. */

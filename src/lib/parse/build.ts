@@ -1,0 +1,98 @@
+/** Stage 5: parts → record. Header facts, footnote markers, kind, id; then links and commitments. */
+import type { Message } from '../schema/common.ts';
+import { questionSet, type QuestionSet, type Source } from '../schema/record.ts';
+import { formatIssues } from '../schema/errors.ts';
+import type { DocumentParts } from './parts.ts';
+import { readHeader } from './header.ts';
+import { takeMarkers } from './markers.ts';
+
+/** Options that shape a record beyond the document itself. */
+export interface BuildOptions {
+  /** Fills references, motions, programmes and commitments (the linker); identity when absent. */
+  link?: (record: QuestionSet) => QuestionSet;
+}
+
+/** The result of reading one document. */
+export type ParseOutcome =
+  | { ok: true; record: QuestionSet; messages: Message[] }
+  | { ok: false; error: string; messages: Message[] };
+
+/** A slug for a record id from a file name, used only when the document states no official id. */
+export function slugFromPath(path: string): string {
+  const base = path.split(/[\\/]/).pop() ?? 'document';
+  const stem = base.replace(/\.[A-Za-z0-9]+$/, '');
+  return stem.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'document';
+}
+
+/** Turn the parts of a document into a validated record, or say why it is not a Kamervragen document. */
+export function buildRecord(parts: DocumentParts, source: Source, options: BuildOptions = {}): ParseOutcome {
+  const messages: Message[] = [...parts.messages];
+  const facts = readHeader(parts.header);
+  const meta = parts.meta;
+  const recognised = facts.questioners.length > 0 || facts.answerers.length > 0 || facts.title !== null;
+  if (parts.pairs.length === 0 && !recognised) {
+    return { ok: false, error: 'geen Kamervragen gevonden: geen vragen, antwoorden of kopregel (“Vragen van het lid …”) herkend', messages };
+  }
+  const pairs = parts.pairs.map((p) => ({ ...p }));
+  const numbers = parts.footnotes.map((f) => f.n);
+  const marks = takeMarkers(pairs, numbers, messages);
+  const vergaderjaar = meta.vergaderjaar ?? facts.vergaderjaar ?? parts.footerVergaderjaar ?? null;
+  const aanhangselNumber = meta.aanhangselNumber ?? facts.aanhangselNumber ?? null;
+  const zaakNumber = meta.zaakNumber ?? facts.zaakNumber ?? null;
+  const hasAnswers = pairs.some((p) => p.answer !== null && p.answer.trim() !== '');
+  const kind: QuestionSet['kind'] = hasAnswers ? 'answer' : facts.notice || parts.notice ? 'postponement' : facts.answered && pairs.length === 0 ? 'answer' : 'questions';
+  if (pairs.length === 0) messages.push({ ruleId: 'no-pairs', reason: 'geen genummerde vragen of antwoorden gevonden', severity: 'warning', place: null });
+  let id = meta.id ?? null;
+  if (!id && vergaderjaar && aanhangselNumber) id = `ah-tk-${vergaderjaar.replace('-', '')}-${aanhangselNumber}`;
+  if (!id && zaakNumber) id = `kv-tk-${zaakNumber}`;
+  id ??= slugFromPath(source.path);
+  let dateAnswered = meta.dateAnswered ?? facts.dateAnswered;
+  if (kind === 'questions' && !facts.answered) dateAnswered = meta.dateAnswered ?? null;
+  const draft = {
+    id,
+    kind,
+    title: meta.title ?? facts.title,
+    questioners: facts.questioners,
+    addressees: facts.addressees,
+    answerers: facts.answerers,
+    onBehalfOf: facts.onBehalfOf,
+    dateSubmitted: meta.dateSubmitted ?? facts.dateSubmitted,
+    dateAnswered,
+    vergaderjaar,
+    aanhangselNumber,
+    seeAlsoAanhangsel: facts.seeAlsoAanhangsel,
+    zaakNumber,
+    naderAntwoord: facts.naderAntwoord,
+    pairs: pairs.map((p, i) => ({
+      numbers: p.numbers,
+      label: p.label || p.numbers.join(', '),
+      question: p.question,
+      answer: p.answer,
+      footnoteRefs: p.footnoteRefs ?? [],
+      footnoteMarks: marks.filter((m) => m.pair === i).map((m) => ({ n: m.n, field: m.field, offset: m.offset })),
+      questionPlace: p.questionPlace ?? null,
+      answerPlace: p.answerPlace ?? null,
+    })),
+    footnotes: parts.footnotes.map((f) => ({ n: f.n, text: f.text, place: f.place ?? null })),
+    references: [],
+    motions: [],
+    programmes: [],
+    abbreviations: {},
+    commitments: [],
+    notice: parts.notice ?? null,
+    messages,
+    source: { ...source, form: parts.form, container: parts.container, pages: parts.pages ?? null },
+    curated: false,
+  };
+  const checked = questionSet.safeParse(draft);
+  if (!checked.success) return { ok: false, error: formatIssues(source.path, checked.error).join('; '), messages };
+  let record = checked.data;
+  if (options.link) {
+    try {
+      record = options.link(record);
+    } catch (error) {
+      record.messages.push({ ruleId: 'link-failed', reason: `koppelen mislukt: ${(error as Error).message}`, severity: 'error', place: null });
+    }
+  }
+  return { ok: true, record, messages: record.messages };
+}

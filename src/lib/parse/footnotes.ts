@@ -1,0 +1,238 @@
+/**
+ * Stage 2 of the text reader: find the footnote texts that PDF extraction leaves at page bottoms
+ * (or, in letters, between paragraphs) and take them out of the running text.
+ */
+import type { Message } from '../schema/common.ts';
+import { fromSuperscript, placeOf, SUP_CLASS, type Line } from './lines.ts';
+import { isLabelLine } from './labels.ts';
+import { joinLines } from './join.ts';
+
+/** A footnote found in the text. */
+export interface FoundFootnote {
+  n: number;
+  text: string;
+  line: Line;
+}
+
+const BARE_NUMBER = /^\s*(\d{1,3})\s*$/;
+const NUMBER_WITH_TEXT = /^\s*(\d{1,3})(?:\s+|(?=[A-Za-zÀ-ÿ«"“'‘(\[]))(\S.*)$/;
+const SUP_START = new RegExp(`^\\s*(${SUP_CLASS}+)\\s*(\\S.*)$`);
+const BRACKET_START = /^\s*\[(\d{1,3})\]\s*(\S.*)$/;
+
+/** How a footnote block starts on a line. */
+interface Start {
+  n: number;
+  text: string | null;
+  style: 'number' | 'superscript';
+}
+
+function startOf(line: Line): Start | null {
+  if (line.kind !== 'text') return null;
+  const t = line.text;
+  let m = SUP_START.exec(t);
+  if (m) return { n: fromSuperscript(m[1]!), text: m[2]!, style: 'superscript' };
+  m = BRACKET_START.exec(t);
+  if (m) return { n: Number(m[1]), text: m[2]!, style: 'superscript' };
+  m = BARE_NUMBER.exec(t);
+  if (m) return { n: Number(m[1]), text: null, style: 'number' };
+  m = NUMBER_WITH_TEXT.exec(t);
+  // Footnote texts start like a citation: a capital, a digit glued to letters ("2Doc"), a quote, a URL.
+  if (m && /^(?:[A-ZÀ-Ý«"“'‘(\[]|\d+[A-Za-z]|https?:|www\.)/.test(m[2]!)) return { n: Number(m[1]), text: m[2]!, style: 'number' };
+  return null;
+}
+
+function nextNonBlank(lines: Line[], from: number): number {
+  let j = from;
+  while (j < lines.length && lines[j]!.kind === 'text' && lines[j]!.text.trim() === '') j++;
+  return j;
+}
+
+/**
+ * Find where a footnote zone that starts at `i` ends (exclusive), or -1 when the lines at `i`
+ * are not a footnote zone after all.
+ */
+function zoneEnd(lines: Line[], i: number, start: Start): number {
+  if (start.style === 'superscript') {
+    // Letters: each footnote is one paragraph; the zone ends at a blank line not followed by another footnote.
+    let j = i + 1;
+    while (j < lines.length) {
+      const l = lines[j]!;
+      if (l.kind === 'break') return j;
+      if (l.text.trim() === '') {
+        const k = nextNonBlank(lines, j);
+        if (k < lines.length && lines[k]!.kind === 'text' && startOf(lines[k]!)?.style === 'superscript') {
+          j = k;
+          continue;
+        }
+        return j;
+      }
+      if (isLabelLine(l.text)) return j;
+      j++;
+    }
+    return j;
+  }
+  // PDF text: the zone runs to the page end; some extractors resume the body with an indented line.
+  let j = i + 1;
+  let textLines = start.text ? 1 : 0;
+  while (j < lines.length) {
+    const l = lines[j]!;
+    if (l.kind === 'break') break;
+    const t = l.text.trim();
+    if (t !== '') {
+      if (isLabelLine(l.text)) break;
+      if (l.indented && textLines > 0) break;
+      textLines++;
+    }
+    j++;
+    if (j - i > 40) return -1;
+  }
+  if (textLines === 0) return -1;
+  // Question-only publications number their questions with bare numbers: a "footnote" whose
+  // first paragraph ends in a question mark is a question.
+  if (start.text === null) {
+    const para: string[] = [];
+    for (let k = i + 1; k < j; k++) {
+      const t = lines[k]!.text.trim();
+      if (t === '' && para.length) break;
+      if (t) para.push(t);
+    }
+    if (/\?\s*\S{0,3}$/.test(para.join(' '))) return -1;
+  }
+  return j;
+}
+
+/** Split a multi-line footnote text block into `count` pieces at the most likely footnote boundaries. */
+function splitBlock(block: Line[], count: number): Line[][] {
+  if (count <= 1 || block.length <= 1) return [block];
+  const cuts: Array<{ at: number; score: number }> = [];
+  for (let k = 1; k < block.length; k++) {
+    const prev = block[k - 1]!.text.trim();
+    const cur = block[k]!.text.trim();
+    let score = 0;
+    if (/[.)»”"]$/.test(prev) || /\)\.?$/.test(prev) || /\.(?:html?|pdf|nl|com|org)\/?\)?\.?$/i.test(prev)) score += 2;
+    if (/^[A-ZÀ-Ý0-9«"“]|^https?:|^www\./.test(cur)) score += 1;
+    if (prev === '') score += 3;
+    cuts.push({ at: k, score });
+  }
+  const chosen = cuts
+    .sort((a, b) => b.score - a.score || a.at - b.at)
+    .slice(0, count - 1)
+    .map((c) => c.at)
+    .sort((a, b) => a - b);
+  const pieces: Line[][] = [];
+  let from = 0;
+  for (const at of chosen) {
+    pieces.push(block.slice(from, at));
+    from = at;
+  }
+  pieces.push(block.slice(from));
+  return pieces;
+}
+
+/**
+ * Take footnote zones out of the line stream. Footnote numbers run 1, 2, 3 … through a document,
+ * which is what tells a footnote number from a page number, a list item or a table cell.
+ */
+export function extractFootnotes(lines: Line[], messages: Message[]): { body: Line[]; footnotes: FoundFootnote[] } {
+  const footnotes = new Map<number, FoundFootnote>();
+  const body: Line[] = [];
+  let expected = 1;
+  // The header (the first page's masthead, a letter's cover) holds no footnotes; its logo digits and
+  // Aanhangsel numbers would look like footnote numbers.
+  let i = lines.findIndex((l) => l.kind === 'text' && /^\s*(?:Vraag|Vragen|VRAAG)\s+\d/.test(l.text));
+  if (i < 0) i = lines.findIndex((l) => l.kind === 'text' && /^\s*Vragen? van (?:het lid|de leden)/.test(l.text));
+  if (i < 0) i = 0;
+  body.push(...lines.slice(0, i));
+  while (i < lines.length) {
+    const line = lines[i]!;
+    const start = startOf(line);
+    const plausible = start && start.n >= expected && start.n <= expected + 4 && !footnotes.has(start.n);
+    const afterBlankOrBreak = i === 0 || lines[i - 1]!.kind === 'break' || lines[i - 1]!.text.trim() === '' || start?.style === 'number';
+    if (!start || !plausible || !afterBlankOrBreak) {
+      body.push(line);
+      i++;
+      continue;
+    }
+    const end = zoneEnd(lines, i, start);
+    if (end < 0) {
+      body.push(line);
+      i++;
+      continue;
+    }
+    // Read the zone: number lines and text lines.
+    const pending: number[] = [];
+    let current: { n: number; lines: Line[] } | null = null;
+    const groups: Array<{ numbers: number[]; lines: Line[]; first: Line }> = [];
+    const flush = () => {
+      if (current) groups.push({ numbers: [current.n], lines: current.lines, first: current.lines[0] ?? line });
+      current = null;
+    };
+    let orphanNumbers: number[] = [];
+    for (let k = i; k < end; k++) {
+      const l = lines[k]!;
+      if (l.text.trim() === '') {
+        if (current && (current as { lines: Line[] }).lines.length > 0) (current as { lines: Line[] }).lines.push(l);
+        continue;
+      }
+      const s = startOf(l);
+      const afterPendingNumber = pending.length > 0;
+      if (s && s.text === null && s.n >= expected && s.n <= expected + 6 && !footnotes.has(s.n)) {
+        // A bare number: a footnote number whose text follows (or precedes, when printed out of order).
+        if (current && (current as { lines: Line[] }).lines.length === 0) {
+          pending.push((current as { n: number }).n);
+          current = null;
+        } else flush();
+        pending.push(s.n);
+        continue;
+      }
+      if (s && s.text !== null && !afterPendingNumber && s.n >= expected && s.n <= expected + 6 && !footnotes.has(s.n) && (current === null || s.style === 'superscript' || /[.)»”"]\s*$/.test(l.text) || true)) {
+        flush();
+        current = { n: s.n, lines: [{ ...l, text: s.text }] };
+        continue;
+      }
+      if (pending.length > 0) {
+        flush();
+        // Text after stacked numbers: it belongs to them in order.
+        groups.push({ numbers: [...pending], lines: [l], first: l });
+        pending.length = 0;
+        current = null;
+        continue;
+      }
+      if (current) (current as { lines: Line[] }).lines.push(l);
+      else if (groups.length > 0) groups[groups.length - 1]!.lines.push(l);
+    }
+    flush();
+    orphanNumbers = [...pending];
+    // Numbers printed after all texts of the zone: give them the extra text of an earlier group.
+    if (orphanNumbers.length > 0) {
+      const donor = [...groups].reverse().find((g) => g.lines.filter((l) => l.text.trim()).length > g.numbers.length) ?? groups[0];
+      if (donor) donor.numbers.push(...orphanNumbers);
+    }
+    for (const g of groups) {
+      const textLines = g.lines.filter((l) => l.text.trim() !== '' || g.numbers.length > 1);
+      const pieces = splitBlock(textLines, g.numbers.length);
+      const numbers = [...g.numbers].sort((a, b) => a - b);
+      // Out-of-order numbers keep the order they were printed in when the pieces match one to one.
+      const order = pieces.length === g.numbers.length ? g.numbers : numbers;
+      order.forEach((n, idx) => {
+        const piece = pieces[idx] ?? [];
+        const text = joinLines(piece.map((l) => l.text)).trim();
+        if (!footnotes.has(n)) footnotes.set(n, { n, text, line: piece[0] ?? g.first });
+      });
+    }
+    while (footnotes.has(expected)) expected++;
+    for (let n = 1; n < expected; n++) if (!footnotes.has(n)) expected = n;
+    if (footnotes.size > 0) expected = Math.max(...footnotes.keys()) + 1;
+    // The footnotes interrupted a sentence: the blank line before them was not a paragraph break.
+    const resume = lines.slice(end).find((l) => l.kind === 'text' && l.text.trim() !== '');
+    if (resume && /^[a-zà-ÿ(,;]/.test(resume.text.trim())) {
+      while (body.length && body[body.length - 1]!.kind === 'text' && body[body.length - 1]!.text.trim() === '') body.pop();
+    }
+    i = end;
+  }
+  const sorted = [...footnotes.values()].sort((a, b) => a.n - b.n);
+  for (const f of sorted) {
+    if (!f.text) messages.push({ ruleId: 'footnote-empty', reason: `voetnoot ${f.n} heeft geen tekst`, severity: 'warning', place: placeOf(f.line) });
+  }
+  return { body, footnotes: sorted };
+}

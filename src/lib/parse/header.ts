@@ -1,0 +1,389 @@
+/**
+ * The header sentences of a question set: who asked whom about what and when, who answered on
+ * whose behalf, and the numbers that identify it. Works on Aanhangsel headers, ministry letters,
+ * tweedekamer.nl and officielebekendmakingen page text.
+ */
+import type { Answerer, Questioner } from '../schema/person.ts';
+import { DUTCH_DATE_SOURCE, parseDutchDate } from '../dates.ts';
+
+/** What the header says. Fields are null when it does not say. */
+export interface HeaderFacts {
+  title: string | null;
+  questioners: Questioner[];
+  addressees: string[];
+  answerers: Answerer[];
+  onBehalfOf: string[];
+  dateSubmitted: string | null;
+  dateAnswered: string | null;
+  vergaderjaar: string | null;
+  aanhangselNumber: number | null;
+  seeAlsoAanhangsel: number | null;
+  zaakNumber: string | null;
+  naderAntwoord: boolean;
+  /** The header holds an answer statement ("Antwoord van", "Hierbij zend ik u … de antwoorden"). */
+  answered: boolean;
+  /** The header is a notice ("Mededeling van …"). */
+  notice: boolean;
+}
+
+/** Ministries and portfolios, longest first, so "Binnenlandse Zaken en Koninkrijksrelaties" wins over "Binnenlandse Zaken". */
+const PORTFOLIOS = [
+  'Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer',
+  'Landbouw, Visserij, Voedselzekerheid en Natuur',
+  'Economische Zaken, Landbouw en Innovatie',
+  'Landbouw, Natuur en Voedselkwaliteit',
+  'Binnenlandse Zaken en Koninkrijksrelaties',
+  'Volkshuisvesting en Ruimtelijke Ordening',
+  'Buitenlandse Handel en Ontwikkelingssamenwerking',
+  'Armoedebeleid, Participatie en Pensioenen',
+  'Volksgezondheid, Welzijn en Sport',
+  'Onderwijs, Cultuur en Wetenschap',
+  'Onderwijs, Cultuur en Wetenschappen',
+  'Sociale Zaken en Werkgelegenheid',
+  'Langdurige Zorg, Jeugd en Sport',
+  'Economische Zaken en Klimaat',
+  'Infrastructuur en Waterstaat',
+  'Infrastructuur en Milieu',
+  'Primair en Voortgezet Onderwijs',
+  'Basis- en Voortgezet Onderwijs',
+  'Wonen, Wijken en Integratie',
+  'Immigratie, Integratie en Asiel',
+  'Koninkrijksrelaties en Digitalisering',
+  'Klimaat en Groene Groei',
+  'Volkshuisvesting en Ruimtelijke Ordening',
+  'Justitie en Veiligheid',
+  'Veiligheid en Justitie',
+  'Asiel en Migratie',
+  'Langdurige Zorg en Sport',
+  'Medische Zorg en Sport',
+  'Medische Zorg',
+  'Klimaat en Energie',
+  'Natuur en Stikstof',
+  'Wonen en Rijksdienst',
+  'Milieu en Wonen',
+  'Verkeer en Waterstaat',
+  'Jeugd en Gezin',
+  'Migratie',
+  'Rechtsbescherming',
+  'Buitenlandse Zaken',
+  'Binnenlandse Zaken',
+  'Economische Zaken',
+  'Algemene Zaken',
+  'Sociale Zaken',
+  'Financiën',
+  'Defensie',
+  'Justitie',
+  'Ontwikkelingssamenwerking',
+  'Europese Zaken',
+  'Onderwijs',
+  'Wonen',
+].sort((a, b) => b.length - a.length);
+
+/** Ministries proper (departments): their ministers are "Minister van …"; other portfolios take "voor". */
+const DEPARTMENTS = new Set([
+  'Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer', 'Landbouw, Visserij, Voedselzekerheid en Natuur', 'Economische Zaken, Landbouw en Innovatie',
+  'Landbouw, Natuur en Voedselkwaliteit', 'Binnenlandse Zaken en Koninkrijksrelaties', 'Volkshuisvesting en Ruimtelijke Ordening', 'Volksgezondheid, Welzijn en Sport',
+  'Onderwijs, Cultuur en Wetenschap', 'Onderwijs, Cultuur en Wetenschappen', 'Sociale Zaken en Werkgelegenheid', 'Economische Zaken en Klimaat', 'Infrastructuur en Waterstaat',
+  'Infrastructuur en Milieu', 'Klimaat en Groene Groei', 'Justitie en Veiligheid', 'Veiligheid en Justitie', 'Asiel en Migratie', 'Verkeer en Waterstaat', 'Buitenlandse Zaken',
+  'Binnenlandse Zaken', 'Economische Zaken', 'Algemene Zaken', 'Sociale Zaken', 'Financiën', 'Defensie', 'Justitie',
+]);
+
+/** Common abbreviations of ministries in answerer lines ("Minister Bruins Slot (BZ)"). */
+const MINISTRY_ABBREVIATIONS: Record<string, string> = {
+  BZ: 'Buitenlandse Zaken', BZK: 'Binnenlandse Zaken en Koninkrijksrelaties', VWS: 'Volksgezondheid, Welzijn en Sport', OCW: 'Onderwijs, Cultuur en Wetenschap',
+  JenV: 'Justitie en Veiligheid', 'J&V': 'Justitie en Veiligheid', SZW: 'Sociale Zaken en Werkgelegenheid', IenW: 'Infrastructuur en Waterstaat', 'I&W': 'Infrastructuur en Waterstaat',
+  EZK: 'Economische Zaken en Klimaat', EZ: 'Economische Zaken', LNV: 'Landbouw, Natuur en Voedselkwaliteit', AZ: 'Algemene Zaken', Fin: 'Financiën', FIN: 'Financiën',
+  Def: 'Defensie', KGG: 'Klimaat en Groene Groei', VRO: 'Volkshuisvesting en Ruimtelijke Ordening', AenM: 'Asiel en Migratie', LVVN: 'Landbouw, Visserij, Voedselzekerheid en Natuur',
+  BHO: 'Buitenlandse Handel en Ontwikkelingssamenwerking', BHOS: 'Buitenlandse Handel en Ontwikkelingssamenwerking',
+};
+
+const ROLE_WORD = String.raw`(?:Minister-President|Minister|Ministers|Staatssecretaris|Staatssecretarissen|minister-president|minister|ministers|staatssecretaris|staatssecretarissen)`;
+const DATE_RE = new RegExp(DUTCH_DATE_SOURCE, 'i');
+
+function clean(s: string): string {
+  return s.replace(/\s+/g, ' ').replace(/\s+([,.)])/g, '$1').replace(/\(\s+/g, '(').trim();
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Find the portfolio a phrase starts with (after "van"/"voor"), longest match first. */
+function leadingPortfolio(s: string): string | null {
+  const t = s.trim().replace(/\s+/g, ' ');
+  for (const p of PORTFOLIOS) {
+    if (t.toLowerCase().startsWith(p.toLowerCase()) && !/^[a-zà-ÿ]/.test(t.slice(p.length, p.length + 1))) return t.slice(0, p.length);
+  }
+  return null;
+}
+
+/** "Minister" + portfolio → the full title with the right preposition. */
+export function roleFor(kind: string, portfolio: string, known: string[] = []): string {
+  const k = capitalise(kind.toLowerCase()).replace(/^Minister-president$/, 'Minister-President');
+  let p = portfolio.trim();
+  const abbr = MINISTRY_ABBREVIATIONS[p];
+  if (abbr) p = abbr;
+  // Staatssecretaris "(Financiën – Fiscaliteit en Belastingdienst)": keep the portfolio after the dash.
+  for (const role of known) {
+    const m = new RegExp(`^${k} (van|voor) (.+)$`).exec(role);
+    if (m && m[2]!.toLowerCase() === p.toLowerCase()) return role;
+  }
+  if (k === 'Minister-President') return 'Minister-President';
+  const base = p.split(/\s+[–-]\s+/)[0]!;
+  const preposition = k === 'Staatssecretaris' || DEPARTMENTS.has(base) || DEPARTMENTS.has(p) ? 'van' : 'voor';
+  return `${k} ${preposition} ${p}`;
+}
+
+/**
+ * Split a list of addressed roles: "de Minister voor Rechtsbescherming en de Staatssecretaris van
+ * Volksgezondheid, Welzijn en Sport"; "de Ministers van Binnenlandse Zaken en Koninkrijksrelaties
+ * en van Justitie en Veiligheid"; "de Staatssecretaris en de Minister van VWS".
+ */
+export function splitRoles(phrase: string): string[] {
+  const out: string[] = [];
+  let s = clean(phrase).replace(/^(?:aan\s+)?(?:de|het)\s+/i, '');
+  const pendingKinds: string[] = [];
+  while (s) {
+    const m = new RegExp(`^(?:de\\s+|het\\s+)?(${ROLE_WORD})\\b\\s*`).exec(s);
+    if (!m) break;
+    let kind = m[1]!;
+    s = s.slice(m[0].length);
+    const plural = /s$|sen$/.test(kind) && !/^staatssecretaris$/i.test(kind);
+    if (plural) kind = kind.replace(/sen$/, '').replace(/s$/, '');
+    if (/^staatssecretarissen$/i.test(m[1]!)) kind = 'Staatssecretaris';
+    // "de Staatssecretaris en de Minister van X": the first takes the portfolio of the second.
+    const joined = /^en\s+(?:de|het)\s+/i.exec(s);
+    if (joined && new RegExp(`^(?:en\\s+(?:de|het)\\s+)(${ROLE_WORD})\\b`).test(s)) {
+      pendingKinds.push(kind);
+      s = s.slice(joined[0].length);
+      continue;
+    }
+    // One or more portfolios: "van A en van B", "van A en voor B", "van A, B en C" (one portfolio).
+    for (;;) {
+      const prep = /^(van|voor)\s+/i.exec(s);
+      if (!prep) {
+        if (/^[A-Z]/.test(s)) {
+          // "aan de Minister Justitie en Veiligheid": a missing preposition.
+          const p = leadingPortfolio(s);
+          if (p) {
+            out.push(roleFor(kind, p));
+            for (const k of pendingKinds.splice(0)) out.push(roleFor(k, p));
+            s = s.slice(p.length).trim();
+          }
+        } else if (!s || /^(en|,)/.test(s)) {
+          out.push(capitalise(kind.toLowerCase()).replace('Minister-president', 'Minister-President'));
+        }
+        break;
+      }
+      s = s.slice(prep[0].length);
+      let portfolio = leadingPortfolio(s);
+      if (!portfolio) {
+        const stop = /\s+en\s+(?:van|voor|de|het)\s+|,\s+(?:de|het)\s+|\s+over\s+|\s*\(|$/i.exec(s);
+        portfolio = s.slice(0, stop ? stop.index : s.length).trim();
+      }
+      const extra = /^\s*[–-]\s+([A-Z][^,()]*?)(?=\s+en\s+(?:van|voor|de)\s+|\s*[,(]|$)/.exec(s.slice(portfolio.length));
+      if (extra) portfolio += ` – ${extra[1]!.trim()}`;
+      const role = `${capitalise(kind.toLowerCase()).replace('Minister-president', 'Minister-President')} ${prep[1]!.toLowerCase()} ${portfolio}`;
+      out.push(role);
+      for (const k of pendingKinds.splice(0)) out.push(`${capitalise(k.toLowerCase())} ${prep[1]!.toLowerCase()} ${portfolio}`);
+      s = s.slice(portfolio.length + (extra ? extra[0].length : 0)).trim();
+      const more = /^(?:,\s*|\s*)en\s+(?=van|voor)/i.exec(s);
+      if (more && plural) {
+        s = s.slice(more[0].length);
+        continue;
+      }
+      break;
+    }
+    const next = /^(?:,\s*|\s*en\s+)(?=(?:de\s+|het\s+)?(?:Minister|Staatssecretaris|minister|staatssecretaris))/.exec(s);
+    if (!next) break;
+    s = s.slice(next[0].length);
+  }
+  return [...new Set(out.map(clean))];
+}
+
+/** Split questioners: "Westerveld (GroenLinks-PvdA) en Synhaeve (D66)", "Van Eijk en Aartsen (beiden VVD)". */
+export function splitQuestioners(phrase: string): Questioner[] {
+  const s = clean(phrase).replace(/\s+c\.s\.?$/, '');
+  const out: Questioner[] = [];
+  // Groups: names followed by a party in brackets.
+  const groupRe = /([^()]+?)\s*\(([^()]+)\)\s*(?:,|\ben\b|$)\s*/g;
+  let m: RegExpExecArray | null;
+  let consumed = 0;
+  while ((m = groupRe.exec(s))) {
+    if (m.index !== consumed) break;
+    consumed = groupRe.lastIndex;
+    const names = m[1]!.split(/\s*,\s*|\s+en\s+/).map((n) => n.trim()).filter(Boolean);
+    const party = m[2]!.replace(/^(?:beiden|allen|beide|alle drie|allebei)\s+/i, '').trim();
+    for (const name of names) out.push({ name: tidyName(name), party: party || null });
+  }
+  const rest = s.slice(consumed).trim();
+  if (rest) {
+    for (const name of rest.split(/\s*,\s*|\s+en\s+/).filter(Boolean)) out.push({ name: tidyName(name), party: null });
+  }
+  return out.filter((q) => q.name && /[A-Za-zÀ-ÿ]/.test(q.name));
+}
+
+function tidyName(name: string): string {
+  return clean(name).replace(/^(?:het lid|de leden|lid|leden)\s+/i, '').replace(/^(?:mevrouw|de heer|mw\.|dhr\.)\s+/i, '');
+}
+
+/** Read an answerer phrase: "Minister Dekker (Rechtsbescherming)", "Staatssecretaris Van Rij (Financiën – Fiscaliteit en Belastingdienst)". */
+function readAnswerers(phrase: string, known: string[]): Answerer[] {
+  const out: Answerer[] = [];
+  const re = new RegExp(`(${ROLE_WORD})\\s+([^()]*?)\\s*\\(([^()]+)\\)`, 'g');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(phrase))) {
+    const kind = m[1]!;
+    let name = clean(m[2]!).replace(/^(?:van|voor)\s+(?=[A-Z])/, '');
+    if (!name) continue;
+    const portfolio = clean(m[3]!);
+    out.push({ name, role: /^(?:Minister-President|minister-president)$/.test(kind) ? 'Minister-President' : roleFor(kind, portfolio, known) });
+  }
+  if (!out.length) {
+    // "Antwoord van de Minister van Financiën": a role without a name.
+    const roles = splitRoles(phrase.replace(/^.*?\b(?=(?:de\s+)?(?:Minister|Staatssecretaris))/i, ''));
+    for (const role of roles) out.push({ name: null, role });
+  }
+  return out;
+}
+
+/** Read the header text of a document. `lines` are the header lines (trimmed text). */
+export function readHeader(headerText: string): HeaderFacts {
+  const h = clean(headerText.replace(/-\n(?=[a-zà-ÿ])/g, '').replace(/\n/g, ' '));
+  const facts: HeaderFacts = {
+    title: null,
+    questioners: [],
+    addressees: [],
+    answerers: [],
+    onBehalfOf: [],
+    dateSubmitted: null,
+    dateAnswered: null,
+    vergaderjaar: null,
+    aanhangselNumber: null,
+    seeAlsoAanhangsel: null,
+    zaakNumber: null,
+    naderAntwoord: /\bnader(?:e)? antwoord|\(nader\)/i.test(h),
+    answered: false,
+    notice: false,
+  };
+
+  // Vergaderjaar and number from the first page ("Vergaderjaar 2023–2024", "… antwoorden 1076"),
+  // or officielebekendmakingen metadata glued together ("Staten-Generaal2012-20132881").
+  const vj = /Vergaderjaar\s+(\d{4})\s*[–-]\s*(\d{4})/i.exec(h);
+  if (vj && Number(vj[2]) === Number(vj[1]) + 1) facts.vergaderjaar = `${vj[1]}-${vj[2]}`;
+  const glued = /Staten-Generaal\s*(\d{4})\s*[–-]\s*(\d{4})\s*(\d{1,5})\b/.exec(h);
+  if (glued && Number(glued[2]) === Number(glued[1]) + 1) {
+    facts.vergaderjaar ??= `${glued[1]}-${glued[2]}`;
+    facts.aanhangselNumber = Number(glued[3]);
+  }
+  const num = /gegeven antwoorden\s*(?:\d{1,2}\s+)?(\d{1,5})\b(?=\s+(?:Vragen|Vraag|Mededeling|Antwoord)\b)/.exec(h) ?? /gegeven antwoorden\s+(\d{1,5})\b/.exec(h);
+  if (num) facts.aanhangselNumber = Number(num[1]);
+  const nrLine = /\b(?:Aanhangselnummer|Nummer)\s*:?\s*(\d{1,5})\b/.exec(h);
+  if (nrLine && facts.aanhangselNumber === null) facts.aanhangselNumber = Number(nrLine[1]);
+
+  // Zaak number: "(2026Z03535)", "AH 604 / 2024Z18294", "Kenmerk 2024Z18294".
+  const zaak = /\b(\d{4}Z\d{5})\b/.exec(h);
+  if (zaak) facts.zaakNumber = zaak[1]!;
+
+  // The question sentence.
+  // Questioners never contain " over " or " aan " (that would be a title line such as "Antwoord op
+  // vragen van het lid X over Y" running into the real header sentence).
+  const who = String.raw`((?:(?!\s(?:over|aan)\s|[Vv]ragen van\b).)+?)`;
+  const qs =
+    new RegExp(String.raw`\bVragen? van (?:het lid|de leden|lid|leden)\s+${who}\s+aan\s+(?:de|het)\s+(.+?)\s+over\s+(.+?)\s*\((?:ingezonden|ingediend)\s+([^)]*)\)`).exec(h) ??
+    new RegExp(String.raw`\bVragen? van (?:het lid|de leden|lid|leden)\s+${who}\s+aan\s+(?:de|het)\s+(.+?)\s+over\s+(.+?)\s*\((?:ingezonden|ingediend)\s+([^)]*)\)`, 'i').exec(h) ??
+    new RegExp(String.raw`\bVragen? van (?:het lid|de leden|lid|leden)\s+${who}\s+aan\s+(?:de|het)\s+(.+?)\s+over\s+(.+?)(?:\.\s|$)`, 'i').exec(h);
+  if (qs) {
+    facts.questioners = splitQuestioners(qs[1]!);
+    facts.addressees = splitRoles(qs[2]!);
+    facts.title = tidyTitle(qs[3]!);
+    if (qs[4]) facts.dateSubmitted = parseDutchDate(qs[4]);
+  } else {
+    // Letters: "de antwoorden op de vragen van de leden X (P) en Y (P) over … (2026Z03535)".
+    const lq = /\b(?:vragen|Kamervragen) van (?:het lid|de leden|lid|leden)\s+(.+?)\s+(?:\(\s*\d{4}Z\d{5}\s*\)\s*)?(?:aan\s+(?:de|het)\s+(.+?)\s+)?over\s+(.+?)(?:\s*\((?:ingezonden\s+)?([^)]*)\))?(?:\.\s|\s*$|\s+(?=Vraag\b))/i.exec(h);
+    if (lq) {
+      facts.questioners = splitQuestioners(lq[1]!);
+      if (lq[2]) facts.addressees = splitRoles(lq[2]);
+      facts.title = tidyTitle(lq[3]!);
+      if (lq[4]) {
+        const d = parseDutchDate(lq[4]);
+        if (d) facts.dateSubmitted = d;
+        else if (/^\d{4}Z\d{5}$/.test(lq[4].trim())) facts.zaakNumber ??= lq[4].trim();
+      }
+    }
+  }
+  if (!facts.dateSubmitted) {
+    const ing = new RegExp(`\\((?:ingezonden|ingediend)\\s+${DUTCH_DATE_SOURCE}`, 'i').exec(h) ?? new RegExp(`(?:Datum ingezonden|Ingediend op|Indieningsdatum|Datum indiening)\\s*:?\\s*${DUTCH_DATE_SOURCE}`, 'i').exec(h);
+    if (ing) facts.dateSubmitted = parseDutchDate(ing[0]);
+  }
+
+  // The answer sentence: "Antwoord van Minister X (Portfolio), mede namens … (ontvangen …)".
+  const as = /\b(Antwoord|Mededeling|Nader antwoord)\s+van\s+(.+?)\s*\((?:ontvangen\s*)+([^)]*)\)/i.exec(h);
+  if (as) {
+    facts.answered = /antwoord/i.test(as[1]!);
+    facts.notice = /mededeling/i.test(as[1]!);
+    const [who, behalf] = splitOnBehalf(as[2]!);
+    facts.answerers = readAnswerers(who, facts.addressees);
+    if (behalf) facts.onBehalfOf = splitRoles(behalf).map((r) => r);
+    facts.dateAnswered = parseDutchDate(as[3]!);
+  } else {
+    const letter = /(?:Hierbij|hierbij)\s+(?:zend|stuur|bied)\s+(?:ik|wij)\s+(?:u\s*,?\s*)?(.*?)\bde antwoorden\b/.exec(h);
+    if (letter || /\bAntwoorden op (?:de )?(?:Kamer)?vragen\b|\bBeantwoording (?:van )?(?:de )?(?:Kamer)?vragen\b/i.test(h)) facts.answered = true;
+    const behalf = /\bmede namens\s+(.+?)(?:,\s*(?:de antwoorden|mijn antwoorden|antwoorden)\b|\s+de antwoorden\b)/i.exec(h);
+    if (behalf) facts.onBehalfOf = splitRoles(behalf[1]!);
+    const signer = readSignature(headerText);
+    if (signer) facts.answerers = [signer];
+    const datum = new RegExp(`(?:^|\\s)Datum\\s+${DUTCH_DATE_SOURCE}`).exec(h) ?? new RegExp(`(?:Den Haag|'s-Gravenhage|’s-Gravenhage),?\\s+${DUTCH_DATE_SOURCE}`).exec(h);
+    if (datum) facts.dateAnswered = parseDutchDate(datum[0]);
+    const beantwoord = new RegExp(`(?:Beantwoord op|Datum beantwoording|Datum antwoord|ontvangen)\\s*:?\\s*${DUTCH_DATE_SOURCE}`, 'i').exec(h);
+    if (beantwoord) {
+      facts.dateAnswered ??= parseDutchDate(beantwoord[0]);
+      facts.answered = true;
+    }
+    const by = /Beantwoord door\s*:?\s*(.+?)(?=\s+(?:Datum|Ontvanger|Indiener|Nummer|Vraag)\b|$)/i.exec(h);
+    if (by && !facts.answerers.length) facts.answerers = readAnswerers(by[1]!, facts.addressees);
+  }
+
+  // "Zie ook Aanhangsel Handelingen, vergaderjaar 2020–2021, nr. 3658" (with or without "nr.").
+  const see = /Zie ook Aanhangsel(?: van de)? Handelingen(?: II)?,?\s*(?:vergaderjaar\s*)?(\d{4})\s*[–/-]\s*(\d{2,4}),?\s*(?:nr\.?\s*)?(\d{1,5})/i.exec(h);
+  if (see) facts.seeAlsoAanhangsel = Number(see[3]);
+  return facts;
+}
+
+/** Split "Minister X (A), mede namens de Staatssecretaris van B" into the answerer part and the behalf part. */
+function splitOnBehalf(s: string): [string, string | null] {
+  const m = /,?\s*mede\s+namens\s+/i.exec(s);
+  if (!m) return [s, null];
+  return [s.slice(0, m.index), s.slice(m.index + m[0].length)];
+}
+
+/** Read a letter's signature: "de minister van Langdurige Zorg, Jeugd en Sport, Mirjam Sterk". */
+export function readSignature(text: string): Answerer | null {
+  const lines = text.split('\n').map((l) => l.trim());
+  for (let i = 0; i < lines.length; i++) {
+    if (!/^(?:Hoogachtend|Met (?:vriendelijke|hoogachtende) groet)/i.test(lines[i]!)) continue;
+    const block: string[] = [];
+    for (let j = i + 1; j < Math.min(lines.length, i + 12); j++) {
+      if (/^(?:Antwoord|Vraag|Vragen)\b/.test(lines[j]!)) break;
+      block.push(lines[j]!);
+    }
+    const joined = block.join('\n');
+    const roleMatch = new RegExp(`(?:^|\\n)\\s*(?:de|De)\\s+(${ROLE_WORD})\\s+(van|voor)\\s+([\\s\\S]+?),?\\s*\\n\\s*\\n`).exec(`${joined}\n\n`);
+    if (!roleMatch) continue;
+    const portfolio = clean(roleMatch[3]!.replace(/\n/g, ' ')).replace(/,$/, '');
+    const role = `${capitalise(roleMatch[1]!.toLowerCase())} ${roleMatch[2]} ${portfolio}`;
+    const after = joined.slice(roleMatch.index + roleMatch[0].length).split('\n').map((l) => l.trim()).filter(Boolean);
+    const name = after.find((l) => /^[A-Z][\p{L}.'-]+(?:\s+[\p{L}.'-]+){0,4}$/u.test(l) && !/^(?:Antwoord|Vraag)/.test(l)) ?? null;
+    return { name, role };
+  }
+  return null;
+}
+
+function tidyTitle(t: string): string {
+  return clean(t).replace(/\s*\((?:ingezonden|ingediend)[^)]*\)?\s*\.?$/, '').replace(/\s*\(\d{4}Z\d{5}\)\s*\.?$/, '').replace(/\.$/, '').trim();
+}
+
+/** Whether a phrase mentions a date, for quick checks. */
+export function hasDate(s: string): boolean {
+  return DATE_RE.test(s);
+}

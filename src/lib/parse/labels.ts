@@ -1,0 +1,67 @@
+/** Question and answer labels: "Vraag 3", "Antwoord 2 en 3", "Antwoord vraag 1)", "Vraag 7, 8, 9 10 en 11". */
+
+/** A label found at the start of a line. */
+export interface Label {
+  /** Question or answer. */
+  role: 'question' | 'answer';
+  /** The numbering as printed ("2 en 3"), or '' when the label has no number ("Antwoord:"). */
+  label: string;
+  /** The question numbers it covers. */
+  numbers: number[];
+  /** Text on the same line after the label. */
+  rest: string;
+}
+
+const NUM = String.raw`\d{1,3}[a-z]?`;
+const SEP = String.raw`\s*(?:,\s*(?:en\s+)?|\ben\b|&|\+|t\s*/\s*m|t\.m\.|tot\s+en\s+met|tot|[-–])\s*`;
+/** Regular-expression source of a numbering such as "3, 4 en 5", "2 t/m 6", "4-7", "9 10 en 11". */
+export const NUMBERS_SOURCE = String.raw`${NUM}(?:(?:${SEP}|\s+(?=${NUM}\s*(?:,|\ben\b|$)))${NUM})*`;
+
+const QUESTION_LABEL = new RegExp(String.raw`^\s*(?:Vraag|Vragen|VRAAG|VRAGEN)(?:\s+nr\.?)?\s+(${NUMBERS_SOURCE})\s*(?:[).:]\s*|\s+(?=\S)|$)(.*)$`);
+const ANSWER_LABEL = new RegExp(
+  String.raw`^\s*(?:Antwoord(?:en)?|ANTWOORD(?:EN)?)(?:\s+(?:op\s+)?(?:de\s+)?(?:vraag|vragen|Vraag|Vragen))?(?:\s+nr\.?)?\s+(${NUMBERS_SOURCE})\s*(?:[).:]\s*|\s+(?=\S)|$)(.*)$`,
+);
+const BARE_ANSWER = /^\s*(?:Antwoord(?:en)?|ANTWOORD(?:EN)?)\s*(?:[:.]\s*(.*))?$/;
+const BARE_QUESTION = /^\s*(?:Vraag|VRAAG)\s*(?:[:.]\s*(.*))?$/;
+
+/** Expand a numbering as printed into the numbers it covers: "2 t/m 4" → [2, 3, 4]; "3a" → [3]. */
+export function parseNumbers(label: string): number[] {
+  const out: number[] = [];
+  const tokens = label.match(/\d{1,3}[a-z]?|t\s*\/\s*m|t\.m\.|tot\s+en\s+met|tot|[-–]/g) ?? [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (/^\d/.test(t)) {
+      out.push(parseInt(t, 10));
+      continue;
+    }
+    const from = out[out.length - 1];
+    const next = tokens[i + 1];
+    if (from !== undefined && next && /^\d/.test(next)) {
+      const to = parseInt(next, 10);
+      if (to > from && to - from <= 50) for (let n = from + 1; n < to; n++) out.push(n);
+    }
+  }
+  return [...new Set(out)];
+}
+
+/** Read a question or answer label at the start of a line, or null. */
+export function readLabel(text: string): Label | null {
+  let m = QUESTION_LABEL.exec(text);
+  if (m) return { role: 'question', label: tidyLabel(m[1]!), numbers: parseNumbers(m[1]!), rest: m[2]!.trim() };
+  m = ANSWER_LABEL.exec(text);
+  if (m) return { role: 'answer', label: tidyLabel(m[1]!), numbers: parseNumbers(m[1]!), rest: m[2]!.trim() };
+  m = BARE_ANSWER.exec(text);
+  if (m) return { role: 'answer', label: '', numbers: [], rest: (m[1] ?? '').trim() };
+  m = BARE_QUESTION.exec(text);
+  if (m) return { role: 'question', label: '', numbers: [], rest: (m[1] ?? '').trim() };
+  return null;
+}
+
+function tidyLabel(s: string): string {
+  return s.replace(/\s+/g, ' ').replace(/\s*,\s*/g, ', ').trim();
+}
+
+/** Whether a line starts with a question or answer label. */
+export function isLabelLine(text: string): boolean {
+  return readLabel(text) !== null;
+}
