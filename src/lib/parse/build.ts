@@ -8,8 +8,8 @@ import { takeMarkers } from './markers.ts';
 
 /** Options that shape a record beyond the document itself. */
 export interface BuildOptions {
-  /** Fills references, motions, programmes and commitments (the linker); identity when absent. */
-  link?: (record: QuestionSet) => QuestionSet;
+  /** Fills references, motions, programmes and commitments (the linker), given the record and its header text. */
+  link?: (record: QuestionSet, headerText: string) => QuestionSet;
 }
 
 /** The result of reading one document. */
@@ -89,7 +89,7 @@ export function buildRecord(parts: DocumentParts, source: Source, options: Build
   let record = checked.data;
   if (options.link) {
     try {
-      record = options.link(record);
+      record = options.link(record, parts.header);
     } catch (error) {
       record.messages.push({ ruleId: 'link-failed', reason: `koppelen mislukt: ${(error as Error).message}`, severity: 'error', place: null });
     }

@@ -26,9 +26,12 @@ interface Start {
   style: 'number' | 'superscript';
 }
 
+const START_CHAR = /^\s*[\d⁰¹²³⁴⁵⁶⁷⁸⁹\[]/;
+
 function startOf(line: Line): Start | null {
   if (line.kind !== 'text') return null;
   const t = line.text;
+  if (!START_CHAR.test(t)) return null;
   let m = SUP_START.exec(t);
   if (m) return { n: fromSuperscript(m[1]!), text: m[2]!, style: 'superscript' };
   m = BRACKET_START.exec(t);

@@ -14,7 +14,7 @@ export function joinLines(lines: string[]): string {
   let out = '';
   let blank = false;
   for (const raw of lines) {
-    const line = raw.replace(/\s+$/, '');
+    const line = raw.trimEnd();
     const t = line.trim();
     if (t === '') {
       blank = out !== '';

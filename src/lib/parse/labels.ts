@@ -45,7 +45,10 @@ export function parseNumbers(label: string): number[] {
 }
 
 /** Read a question or answer label at the start of a line, or null. */
+const LABEL_START = /^\s*[VA]/;
+
 export function readLabel(text: string): Label | null {
+  if (!LABEL_START.test(text)) return null;
   let m = QUESTION_LABEL.exec(text);
   if (m) return { role: 'question', label: tidyLabel(m[1]!), numbers: parseNumbers(m[1]!), rest: m[2]!.trim() };
   m = ANSWER_LABEL.exec(text);

@@ -63,6 +63,9 @@ export function undoMarkdown(line: string): string {
   return s;
 }
 
+/** First characters of running-head lines: a cheap test before the patterns. */
+const FOOTER_FIRST = new Set(['a', 'A', 'k', 'h', 'H', 'I', '’', "'", '`', 'T']);
+
 const FOOTER_PATTERNS: RegExp[] = [
   /^ah-tk-\d{8}-\d+$/i,
   /^kv-tk-\d{4}Z\d{5}$/i,
@@ -119,17 +122,18 @@ export function toLines(input: string): { lines: Line[]; facts: RunningHeadFacts
           continue;
         }
         clean = undoMarkdown(clean);
-      } else if (/\[(?:\d{1,3}\s*)+\]|\]\(#\)|\]\(https?:|<https?:\/\//.test(clean)) {
+      } else if ((clean.includes('[') || clean.includes('<')) && /\[(?:\d{1,3}\s*)+\]|\]\(#\)|\]\(https?:|<https?:\/\//.test(clean)) {
         clean = undoMarkdown(clean);
       }
       const trimmed = clean.trim();
-      const ah = /^ah-tk-(\d{4})(\d{4})-(\d+)$/i.exec(trimmed) ?? /^h tk (\d{4})(\d{4}) (\d+)$/i.exec(trimmed);
+      const ah = trimmed.length > 12 && trimmed.length < 30 && /^a|^h /i.test(trimmed) ? (/^ah-tk-(\d{4})(\d{4})-(\d+)$/i.exec(trimmed) ?? /^h tk (\d{4})(\d{4}) (\d+)$/i.exec(trimmed)) : null;
       if (ah && Number(ah[2]) === Number(ah[1]) + 1) {
         facts.ahId ??= { vergaderjaar: `${ah[1]}-${ah[2]}`, number: Number(ah[3]) };
       }
-      const fv = /Tweede Kamer, vergaderjaar (\d{4})\s*[–-]\s*(\d{4}), Aanhangsel/.exec(trimmed);
-      if (fv) facts.footerVergaderjaar ??= `${fv[1]}-${fv[2]}`;
-      if (FOOTER_PATTERNS.some((re) => re.test(trimmed))) {
+      const fv = facts.footerVergaderjaar === null && clean.includes('vergaderjaar') && /Tweede Kamer, vergaderjaar (\d{4})\s*[–-]\s*(\d{4}), Aanhangsel/.exec(trimmed);
+      if (fv) facts.footerVergaderjaar = `${fv[1]}-${fv[2]}`;
+      const maybeFooter = FOOTER_FIRST.has(trimmed.charAt(0)) && FOOTER_PATTERNS.some((re) => re.test(trimmed));
+      if (maybeFooter) {
         if (!aanhangselFooter.test(trimmed) && footerFollows(i)) continue;
         // A footer block closes the page: mark a break once per block.
         if (out.length - lastFooterAt > 6 || out[out.length - 1]?.kind !== 'break') {
@@ -144,7 +148,7 @@ export function toLines(input: string): { lines: Line[]; facts: RunningHeadFacts
         lastFooterAt = out.length;
         continue;
       }
-      if (GLUED_FOOTER.test(clean)) {
+      if ((clean.includes('ISSN') || clean.includes('Aanhangsel')) && GLUED_FOOTER.test(clean)) {
         GLUED_FOOTER.lastIndex = 0;
         const rest = clean.replace(GLUED_FOOTER, '\u0000');
         const parts = rest.split('\u0000');
@@ -160,14 +164,17 @@ export function toLines(input: string): { lines: Line[]; facts: RunningHeadFacts
         continue;
       }
       GLUED_FOOTER.lastIndex = 0;
-      out.push({ text: clean.replace(/\s+$/, ''), no: i + 1, offset: lineOffset, page, kind: 'text', indented: /^[ \t]/.test(clean) && trimmed !== '' });
+      out.push({ text: clean.trimEnd(), no: i + 1, offset: lineOffset, page, kind: 'text', indented: /^[ \t]/.test(clean) && trimmed !== '' });
     }
   }
   return { lines: out, facts };
 }
 
+const NEEDS_CLEANING = /[\r\u00a0\u2007\u202f\u2002\u2003\u2009\u200b\u200c\u200d\u2060\ufeff\t]/;
+
 /** Normalise characters that vary between extractors: spaces, soft hyphens, quotes stay as written. */
 export function cleanCharacters(s: string): string {
+  if (!NEEDS_CLEANING.test(s)) return s;
   return s
     .replace(/\r/g, '')
     .replace(/[\u00a0\u2007\u202f\u2002\u2003\u2009]/g, ' ')

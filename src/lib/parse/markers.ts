@@ -18,13 +18,25 @@ export interface FootnoteMark {
 const SUPERSCRIPT_RUN = new RegExp(`${SUP_CLASS}+(?:[\\u2009,\\s]{0,2}${SUP_CLASS}+)*`, 'g');
 
 /** Candidate positions of the plain-digit marker `n` in `text`, from `from` on. */
-function findPlainMarker(text: string, n: number, from: number): { start: number; end: number } | null {
+const MARKER_RES = new Map<number, RegExp>();
+
+function markerRe(n: number): RegExp {
+  let re = MARKER_RES.get(n);
+  if (re) return re;
   const d = String(n);
-  const re = new RegExp(
+  re = new RegExp(
     // glued to a letter or closing punctuation, or to a four-digit year; not part of a longer number or word
     `(?:(?<=[\\p{L}»”"’')\\]?!.,;:])|(?<=\\b(?:19|20)\\d{2})|(?<=[?!.»”")]\\s))${d}(?!\\d)(?![\\p{Ll}])(?:\\s*,\\s*\\d{1,3}(?!\\d)(?![\\p{Ll}]))*`,
     'gu',
   );
+  MARKER_RES.set(n, re);
+  return re;
+}
+
+function findPlainMarker(text: string, n: number, from: number): { start: number; end: number } | null {
+  const d = String(n);
+  if (!text.includes(d, from)) return null;
+  const re = markerRe(n);
   re.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {

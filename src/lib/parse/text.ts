@@ -50,6 +50,6 @@ export function readText(text: string, container: 'text' | 'pdf' = 'text'): Docu
 }
 
 /** Parse plain text (any text form) into a record; `link` adds references, motions and commitments. */
-export function parseText(text: string, path: string, options: { link?: (record: QuestionSet) => QuestionSet } = {}): ParseOutcome {
+export function parseText(text: string, path: string, options: { link?: (record: QuestionSet, headerText: string) => QuestionSet } = {}): ParseOutcome {
   return buildRecord(readText(text, 'text'), { path, container: 'text', encoding: 'utf-8' }, options);
 }

@@ -6,3 +6,4 @@ export * from './motion.ts';
 export * from './programme.ts';
 export * from './commitment-status.ts';
 export * from './errors.ts';
+export * from './register.ts';

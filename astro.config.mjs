@@ -1,0 +1,27 @@
+// Astro configuration for the Vraagspoor site.
+// VRAAGSPOOR_CONTENT (read in src/content.config.ts) picks the content folder; VRAAGSPOOR_OUT and
+// VRAAGSPOOR_CACHE let tests and the benchmark build into their own folders without touching dist/.
+import { defineConfig } from 'astro/config';
+
+export default defineConfig({
+  // Absolute URLs in feeds and exports. Set VRAAGSPOOR_SITE to the real address when publishing.
+  site: process.env.VRAAGSPOOR_SITE ?? 'https://vraagspoor.example',
+  outDir: process.env.VRAAGSPOOR_OUT ?? './dist',
+  cacheDir: process.env.VRAAGSPOOR_CACHE ?? './node_modules/.astro',
+  trailingSlash: 'ignore',
+  build: {
+    format: 'directory',
+    // No inline <style>: the Content-Security-Policy allows only same-origin styles.
+    inlineStylesheets: 'never',
+  },
+  compressHTML: true,
+  devToolbar: { enabled: false },
+  vite: {
+    // No inlined scripts or assets (CSP: script-src 'self').
+    build: { assetsInlineLimit: 0 },
+  },
+  experimental: {
+    // Large collections (50,000 records) are stored in chunks instead of one huge JSON string.
+    collectionStorage: 'chunked',
+  },
+});

@@ -1,0 +1,18 @@
+/** Atom feed of new answers and notices. */
+import type { APIRoute } from 'astro';
+import { getModel, siteOrigin } from '../../site/load.ts';
+import { atomFeed } from '../../site/feeds.ts';
+import { recordEntries } from '../../site/feed-entries.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const model = await getModel();
+  const origin = siteOrigin(site);
+  const body = atomFeed({
+    title: 'Vraagspoor — nieuwe antwoorden op Kamervragen',
+    selfUrl: `${origin}/feeds/antwoorden.xml`,
+    pageUrl: `${origin}/vragen/`,
+    entries: recordEntries(model.records, origin),
+    updated: model.today,
+  });
+  return new Response(body, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+};

@@ -1,0 +1,169 @@
+/**
+ * "Filter a list" without JavaScript: every non-empty combination of commitment filters
+ * (status, ministry, due period, programme) is a pre-rendered page with a readable path,
+ * e.g. /toezeggingen/status/overdue/ministerie/justitie-en-veiligheid/. Facet links only point
+ * at combinations that exist, with their counts. Pure.
+ */
+import type { CommitmentView } from './model.ts';
+
+/** The filter dimensions, in the order they appear in paths. */
+export const FILTER_DIMENSIONS = ['status', 'ministerie', 'termijn', 'programma'] as const;
+
+/** One filter dimension. */
+export type FilterDimension = (typeof FILTER_DIMENSIONS)[number];
+
+/** Active filters: a value per dimension, or absent. */
+export type FilterState = Partial<Record<FilterDimension, string>>;
+
+/** Items per list page. */
+export const PAGE_SIZE = 25;
+
+/** Values of each dimension that a commitment has (several programmes are possible). */
+export function filterValues(c: CommitmentView): Record<FilterDimension, string[]> {
+  return {
+    status: [c.status],
+    ministerie: c.ministry ? [c.ministry.slug] : [],
+    termijn: [c.period],
+    programma: c.programmeIds,
+  };
+}
+
+/** Canonical key of a filter state: "status=open|ministerie=vws". */
+export function filterKey(state: FilterState): string {
+  return FILTER_DIMENSIONS.filter((d) => state[d]).map((d) => `${d}=${state[d]}`).join('|');
+}
+
+/** Path segments of a filter state: ["status", "open", "ministerie", "vws"]. */
+export function filterSegments(state: FilterState): string[] {
+  return FILTER_DIMENSIONS.flatMap((d) => (state[d] ? [d, state[d]!] : []));
+}
+
+/** URL of a filtered list page (1-based page number). */
+export function filterUrl(state: FilterState, page = 1): string {
+  const segs = filterSegments(state);
+  const base = `/toezeggingen/${segs.length ? `${segs.join('/')}/` : ''}`;
+  return page > 1 ? `${base}pagina/${page}/` : base;
+}
+
+/** Parse path segments back into a filter state and page; null when they do not form one. */
+export function parseFilterPath(segments: readonly string[]): { state: FilterState; page: number } | null {
+  const state: FilterState = {};
+  let page = 1;
+  let order = -1;
+  for (let i = 0; i < segments.length; i += 2) {
+    const key = segments[i];
+    const value = segments[i + 1];
+    if (!key || !value) return null;
+    if (key === 'pagina') {
+      if (i + 2 !== segments.length || !/^[1-9]\d*$/.test(value)) return null;
+      page = Number(value);
+      continue;
+    }
+    const at = FILTER_DIMENSIONS.indexOf(key as FilterDimension);
+    if (at <= order) return null;
+    order = at;
+    state[key as FilterDimension] = value;
+  }
+  return { state, page };
+}
+
+/** Every non-empty filter combination with its commitments (in the input order). */
+export function filterCombinations(commitments: readonly CommitmentView[]): Map<string, { state: FilterState; items: CommitmentView[] }> {
+  const out = new Map<string, { state: FilterState; items: CommitmentView[] }>();
+  for (const c of commitments) {
+    const values = filterValues(c);
+    // Each dimension: either unset or one of the commitment's values; expand the product.
+    let states: FilterState[] = [{}];
+    for (const d of FILTER_DIMENSIONS) {
+      const next: FilterState[] = [];
+      for (const s of states) {
+        next.push(s);
+        for (const v of values[d]) next.push({ ...s, [d]: v });
+      }
+      states = next;
+    }
+    for (const state of states) {
+      const key = filterKey(state);
+      const entry = out.get(key);
+      if (entry) entry.items.push(c);
+      else out.set(key, { state, items: [c] });
+    }
+  }
+  if (!out.has('')) out.set('', { state: {}, items: [] });
+  return out;
+}
+
+/** One facet option: a value, its label, the count it would give, and where the link goes. */
+export interface FacetOption {
+  /** Filter value. */
+  value: string;
+  /** Dutch label. */
+  label: string;
+  /** Number of commitments with this value added to the current filters. */
+  count: number;
+  /** Link to that combination. */
+  url: string;
+  /** Whether it is the active value. */
+  active: boolean;
+}
+
+/** Facet options for `dimension` given the current state; only options with results are listed. */
+export function facetOptions(
+  combos: Map<string, { state: FilterState; items: CommitmentView[] }>,
+  state: FilterState,
+  dimension: FilterDimension,
+  values: readonly { value: string; label: string }[],
+): FacetOption[] {
+  const out: FacetOption[] = [];
+  for (const { value, label } of values) {
+    const next = { ...state, [dimension]: value };
+    const combo = combos.get(filterKey(next));
+    if (!combo || combo.items.length === 0) continue;
+    out.push({ value, label, count: combo.items.length, url: filterUrl(next), active: state[dimension] === value });
+  }
+  return out;
+}
+
+/** A page of a list. */
+export interface Page<T> {
+  /** Items on this page. */
+  items: T[];
+  /** 1-based page number. */
+  page: number;
+  /** Number of pages (at least 1). */
+  pages: number;
+  /** Total items. */
+  total: number;
+  /** Index (1-based) of the first item on the page, 0 when empty. */
+  from: number;
+  /** Index (1-based) of the last item on the page. */
+  to: number;
+}
+
+/** Split a list into pages of `size`. An empty list still has one (empty) page. */
+export function paginate<T>(items: readonly T[], size = PAGE_SIZE): Page<T>[] {
+  const pages = Math.max(1, Math.ceil(items.length / size));
+  const out: Page<T>[] = [];
+  for (let i = 0; i < pages; i++) {
+    const slice = items.slice(i * size, (i + 1) * size);
+    out.push({
+      items: slice,
+      page: i + 1,
+      pages,
+      total: items.length,
+      from: slice.length ? i * size + 1 : 0,
+      to: i * size + slice.length,
+    });
+  }
+  return out;
+}
+
+/** Page numbers to show in a pager: first, last, and a window around the current page; null marks a gap. */
+export function pagerWindow(page: number, pages: number, radius = 2): (number | null)[] {
+  const out: (number | null)[] = [];
+  for (let p = 1; p <= pages; p++) {
+    if (p === 1 || p === pages || Math.abs(p - page) <= radius) out.push(p);
+    else if (out.at(-1) !== null) out.push(null);
+  }
+  return out;
+}

@@ -1,0 +1,43 @@
+/**
+ * The one impure module of src/site: reads the content collections once per build and
+ * hands the values to the pure {@link buildSiteModel}. Pages import `getModel()`.
+ */
+import { getCollection } from 'astro:content';
+import { buildSiteModel, type SiteModel } from './model.ts';
+import { buildDate } from './status.ts';
+import { filterCombinations } from './filters.ts';
+
+let cached: Promise<SiteModel> | undefined;
+
+/** The site model, built on first use and shared by every page of the build. */
+export function getModel(): Promise<SiteModel> {
+  cached ??= (async () => {
+    const [records, motions, programmes, curated] = await Promise.all([
+      getCollection('records'),
+      getCollection('motions'),
+      getCollection('programmes'),
+      getCollection('commitments'),
+    ]);
+    return buildSiteModel({
+      records: records.map((e) => e.data),
+      motions: motions.map((e) => e.data),
+      programmes: programmes.map((e) => ({ id: e.id, data: e.data })),
+      curated: curated.map((e) => ({ id: e.id, data: e.data })),
+      today: buildDate(process.env.VRAAGSPOOR_TODAY),
+    });
+  })();
+  return cached;
+}
+
+/** Absolute origin of the site for feeds and exports (no trailing slash). */
+export function siteOrigin(site: URL | undefined): string {
+  return (site?.href ?? 'http://127.0.0.1:4321/').replace(/\/$/, '');
+}
+
+let combos: Promise<ReturnType<typeof filterCombinations>> | undefined;
+
+/** Every non-empty commitment filter combination, computed once per build. */
+export function getCommitmentCombos(): Promise<ReturnType<typeof filterCombinations>> {
+  combos ??= getModel().then((model) => filterCombinations(model.commitments));
+  return combos;
+}
