@@ -7,7 +7,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, extname } from 'node:path';
 import { parseDocument, DEFAULT_MAX_BYTES } from '../src/lib/parse/index.ts';
-import { contentDir, writeRecord, type StoreOutcome } from './lib/store.ts';
+import { contentDir, readRecords, writeRecord, type StoreOutcome } from './lib/store.ts';
+import { refreshMotions } from './lib/motions.ts';
 import { loadLinker } from './lib/linker.ts';
 
 const INPUT_EXTENSIONS = new Set(['.txt', '.pdf', '.xml', '.html', '.htm']);
@@ -56,5 +57,10 @@ for (const path of files) {
     process.stderr.write(`failed    ${path}: ${reason}\n`);
   }
 }
+// Motions: every mention across all stored records, official data in the files kept.
+const stored = await readRecords(dir);
+const motions = await refreshMotions(dir, stored.records);
+for (const p of [...stored.problems.flatMap((x) => x.problems), ...motions.problems]) process.stderr.write(`${p}\n`);
+process.stdout.write(`moties: ${motions.counts.new} nieuw, ${motions.counts.updated} bijgewerkt, ${motions.counts.unchanged} ongewijzigd\n`);
 process.stdout.write(`\n${counts.new} nieuw, ${counts.updated} bijgewerkt, ${counts.unchanged} ongewijzigd, ${counts.curated} handmatig beheerd (niet overschreven), ${counts.failed} mislukt\n`);
 process.exitCode = counts.failed ? 1 : 0;
