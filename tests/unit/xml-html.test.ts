@@ -3,10 +3,21 @@
  * (see their README for which are recorded and which are reconstructions from real text), and the
  * recorded official payloads in tests/fixtures/official for the "not Kamervragen" cases.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildPairs, finishParagraph, footnoteMarker, isKamervragenXml, parseAanhangselValue, parseLabel, readOfficialXml } from '../../src/lib/parse/xml.ts';
+import {
+  buildPairs,
+  finishParagraph,
+  footnoteMarker,
+  isKamervragenXml,
+  labelKind,
+  normaliseDate,
+  parseAanhangselValue,
+  parseLabel,
+  readOfficialXml,
+} from '../../src/lib/parse/xml.ts';
+import { readLabel } from '../../src/lib/parse/labels.ts';
 import { readHtml } from '../../src/lib/parse/html.ts';
 import type { DocumentParts } from '../../src/lib/parse/parts.ts';
 import type { Message } from '../../src/lib/schema/common.ts';
@@ -310,6 +321,11 @@ describe('readHtml: tweedekamer.nl page (2025D04328, reconstructed excerpt)', ()
     const brForm = readHtml(page.replace('<p>Vraag 1</p>\n      <p>Deelt', '<p>Vraag 1<br>Deelt').replace('<p>Antwoord 1</p>\n      <p>De Rijks', '<p>Antwoord 1: De Rijks'));
     expect(brForm.pairs.map((p) => [p.label, p.question, p.answer])).toEqual(parts.pairs.map((p) => [p.label, p.question, p.answer]));
   });
+
+  it('reads labels printed in lower case or capitals the same way', () => {
+    const caps = readHtml(page.replace('<p>Vraag 1</p>', '<p>vraag 1</p>').replace('<p>Antwoord 1</p>', '<p>ANTWOORD 1:</p>'));
+    expect(caps.pairs).toEqual(parts.pairs);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -324,6 +340,46 @@ describe('labels, pairing and markers', () => {
     expect(parseLabel('Vraag 3a')).toEqual({ label: '3a', numbers: [3] });
     expect(parseLabel('Antwoord 7, 8, 9 10 en 11')).toEqual({ label: '7, 8, 9 10 en 11', numbers: [7, 8, 9, 10, 11] });
     expect(parseLabel('Vraag 1)')).toEqual({ label: '1', numbers: [1] });
+  });
+
+  it('expands numbering with the text reader\'s grammar ("t.m.", "tot", em dash)', () => {
+    expect(parseLabel('Vragen 4 t.m. 6')).toEqual({ label: '4 t.m. 6', numbers: [4, 5, 6] });
+    expect(parseLabel('Antwoord 4 tot 6:')).toEqual({ label: '4 tot 6', numbers: [4, 5, 6] });
+    expect(parseLabel('Vraag 4—7')).toEqual({ label: '4—7', numbers: [4, 5, 6, 7] });
+    expect(parseLabel('3a')).toEqual({ label: '3a', numbers: [3] });
+    expect(parseLabel('Antwoord 5 en 4')).toEqual({ label: '5 en 4', numbers: [4, 5] });
+  });
+
+  it('tells label lines from text, in any case and with "nr." glued to the number', () => {
+    expect(['Vraag 1', 'VRAGEN 2 en 3', 'vraag nr.3', 'Vragen 2 & 3'].map(labelKind)).toEqual(['q', 'q', 'q', 'q']);
+    expect(['Antwoord 1', 'Antwoord op vraag 2 t/m 4:', 'antwoord Op Vraag 3', 'Antwoorden 1 + 2'].map(labelKind)).toEqual(['a', 'a', 'a', 'a']);
+    expect(['Vraag 1 over deze site?', 'Vraag', 'Antwoord:', 'Mededeling', '1', 'Antwoord schriftelijke vragen'].map(labelKind)).toEqual([null, null, null, null, null, null]);
+  });
+
+  it('reads every label line of the corpus as the text reader does', () => {
+    const dir = join(FIX, 'corpus');
+    let seen = 0;
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.txt'))) {
+      for (const raw of readFileSync(join(dir, f), 'utf8').split('\n')) {
+        const line = raw.replace(/[*#]/g, '').trim();
+        const text = readLabel(line);
+        if (!text || text.rest !== '' || text.numbers.length === 0) continue;
+        seen++;
+        expect(labelKind(line), `${f}: ${line}`).toBe(text.role === 'question' ? 'q' : 'a');
+        expect(parseLabel(line).numbers, `${f}: ${line}`).toEqual([...text.numbers].sort((a, b) => a - b));
+      }
+    }
+    expect(seen).toBeGreaterThan(100);
+  });
+
+  it('normalises metadata dates to ISO and refuses dates that do not exist', () => {
+    expect(normaliseDate('2021-07-08')).toBe('2021-07-08');
+    expect(normaliseDate(' 2021-7-8T00:00:00 ')).toBe('2021-07-08');
+    expect(normaliseDate('8-7-2021')).toBe('2021-07-08');
+    expect(normaliseDate('2023-02-29')).toBeNull();
+    expect(normaliseDate('2021-13-01')).toBeNull();
+    expect(normaliseDate('8 juli 2021')).toBeNull();
+    expect(normaliseDate(undefined)).toBeNull();
   });
 
   it('pairs separate questions with one merged answer', () => {

@@ -13,19 +13,24 @@ import { parse } from 'parse5';
 import type { DefaultTreeAdapterTypes } from 'parse5';
 import type { Message } from '../schema/common.ts';
 import type { DocumentParts, PartsMeta } from './parts.ts';
+import { superscript } from './lines.ts';
 import {
   HEADER_SENTENCE,
   LINE_BREAK,
+  NOTICE_HEADING,
   buildPairs,
+  descendants,
   finishParagraph,
   findZaakNumber,
-  footnoteMarker,
-  isAnswerLabel,
-  isQuestionLabel,
+  isEl,
+  labelKind,
+  markerFor,
   metaFromPairs,
   msg,
   parseLabel,
-  toSuperscript,
+  reportMissingNotes,
+  splitRemark,
+  squash,
   type BlockItem,
 } from './xml.ts';
 
@@ -39,10 +44,6 @@ interface HElement {
   children: HNode[];
 }
 type HNode = HElement | string;
-
-function isEl(n: HNode | undefined): n is HElement {
-  return typeof n === 'object' && n !== null;
-}
 
 /** Elements whose content is never document text. */
 const SKIP_TAGS = new Set([
@@ -80,23 +81,10 @@ function convert(node: P5Node, depth = 0): HNode | null {
   return { tag: el.tagName.toLowerCase(), attrs, classes, children };
 }
 
-function* descendants(el: HElement): Generator<HElement> {
-  for (const c of el.children) {
-    if (isEl(c)) {
-      yield c;
-      yield* descendants(c);
-    }
-  }
-}
-
 function textOf(n: HNode): string {
   if (!isEl(n)) return n;
   if (SKIP_TAGS.has(n.tag)) return '';
   return n.children.map(textOf).join('');
-}
-
-function squash(s: string): string {
-  return s.replace(/[\s\u00A0]+/g, ' ').trim();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -275,10 +263,7 @@ function inline(n: HNode, st: WalkState): void {
   if (SKIP_TAGS.has(n.tag) || st.noteEls.has(n) || n.classes.has('note-close')) return;
   const marks = markerNumbers(n, st);
   if (marks) {
-    for (const m of marks) {
-      if (!st.runRefs.includes(m)) st.runRefs.push(m);
-      st.run += footnoteMarker(m);
-    }
+    for (const m of marks) st.run += markerFor(m, st.runRefs);
     return;
   }
   if (n.tag === 'br') {
@@ -286,7 +271,7 @@ function inline(n: HNode, st: WalkState): void {
     return;
   }
   if (n.tag === 'sup' && /^\s*\d+\s*$/.test(textOf(n))) {
-    st.run += toSuperscript(Number(textOf(n).trim()));
+    st.run += superscript(Number(textOf(n).trim()));
     return;
   }
   for (const c of n.children) inline(c, st);
@@ -328,10 +313,7 @@ function listBlock(el: HElement, st: WalkState, depth: number): string {
       if (isEl(n)) {
         const marks = markerNumbers(n, st);
         if (marks) {
-          for (const m of marks) {
-            if (!saved.runRefs.includes(m)) saved.runRefs.push(m);
-            st.run += footnoteMarker(m);
-          }
+          for (const m of marks) st.run += markerFor(m, saved.runRefs);
           return;
         }
         if (SKIP_TAGS.has(n.tag)) return;
@@ -512,7 +494,7 @@ function contentRoot(body: HElement): HElement {
 // ---------------------------------------------------------------------------------------------
 
 function isLabelBlock(b: Block): boolean {
-  return (HEADINGS.has(b.tag) || b.classes.has('nummer') || b.text.length <= 40) && (isQuestionLabel(b.text) || isAnswerLabel(b.text));
+  return (HEADINGS.has(b.tag) || b.classes.has('nummer') || b.text.length <= 40) && labelKind(b.text) !== null;
 }
 
 function itemFromGroup(kind: 'q' | 'a', group: Block[], messages: Message[]): BlockItem {
@@ -568,7 +550,7 @@ function splitLabelLines(blocks: Block[]): Block[] {
     const first = b.lines[0] ?? '';
     let label: string | null = null;
     let rest = '';
-    if (b.lines.length > 1 && (isQuestionLabel(first) || isAnswerLabel(first))) {
+    if (b.lines.length > 1 && labelKind(first) !== null) {
       label = first;
       rest = finishParagraph(b.lines.slice(1).join(' '));
     } else {
@@ -606,15 +588,14 @@ function segment(blocks: Block[], messages: Message[]): { header: string[]; item
         continue;
       }
       if (b.zone === 'o') {
-        for (const t of splitRemarkBlocks(blocks.filter((x) => x.zoneSeq === b.zoneSeq))) {
-          if (t.kind === 'header') header.push(t.text);
-          else notice.push(t.text);
-        }
+        const remark = splitRemark(blocks.filter((x) => x.zoneSeq === b.zoneSeq).map((x) => x.text));
+        header.push(...remark.header);
+        notice.push(...remark.notice);
         while (i < blocks.length && (blocks[i] as Block).zoneSeq === b.zoneSeq) i++;
         continue;
       }
       if (items.length === 0) before.push(b);
-      else if (/^mededeling\s*:?$/i.test(b.text)) inNotice = true;
+      else if (NOTICE_HEADING.test(b.text)) inNotice = true;
       else if (inNotice) notice.push(b.text);
       i++;
     }
@@ -630,13 +611,14 @@ function segment(blocks: Block[], messages: Message[]): { header: string[]; item
     current = null;
   };
   for (const b of blocks) {
-    if (isQuestionLabel(b.text) || isAnswerLabel(b.text)) {
+    const kind = labelKind(b.text);
+    if (kind) {
       close();
       inNotice = false;
-      current = { kind: isQuestionLabel(b.text) ? 'q' : 'a', group: [b] };
+      current = { kind, group: [b] };
       continue;
     }
-    if (/^mededeling\s*:?$/i.test(b.text) && items.length + (current ? 1 : 0) > 0) {
+    if (NOTICE_HEADING.test(b.text) && items.length + (current ? 1 : 0) > 0) {
       close();
       inNotice = true;
       continue;
@@ -648,23 +630,6 @@ function segment(blocks: Block[], messages: Message[]): { header: string[]; item
   close();
   header.push(...headerFrom(before));
   return { header, items, notice };
-}
-
-function splitRemarkBlocks(blocks: Block[]): Array<{ kind: 'header' | 'notice'; text: string }> {
-  const out: Array<{ kind: 'header' | 'notice'; text: string }> = [];
-  let inNotice = false;
-  for (const b of blocks) {
-    if (/^mededeling\s*:?$/i.test(b.text)) {
-      inNotice = true;
-      continue;
-    }
-    if (!inNotice && HEADER_SENTENCE.test(b.text)) out.push({ kind: 'header', text: b.text });
-    else {
-      inNotice = true;
-      out.push({ kind: 'notice', text: b.text });
-    }
-  }
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -722,10 +687,7 @@ export function readHtml(html: string): DocumentParts {
     else if (!meta.aanhangselNumber && /^\d{1,5}$/.test(st.kamervraagnummer) && !meta.id?.startsWith('kv-')) meta.aanhangselNumber = Number(st.kamervraagnummer);
   }
 
-  const refsSeen = new Set(pairs.flatMap((p) => p.footnoteRefs ?? []));
-  for (const n of refsSeen) {
-    if (!notes.some((x) => x.n === n)) messages.push(msg('footnote-text-missing', `Voetnoot ${n} wordt genoemd, maar de tekst ervan ontbreekt.`));
-  }
+  reportMissingNotes(pairs, (n) => notes.some((x) => x.n === n), messages);
 
   return {
     form: tkPage ? 'tk-website' : 'aanhangsel-html',

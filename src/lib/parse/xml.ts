@@ -10,25 +10,19 @@
  * before parsing, so no entity from a document type is ever expanded.
  *
  * This module also holds the helpers the HTML reader shares (labels, pairing, footnote markers,
- * metadata values), so both readers number and pair blocks the same way.
+ * metadata values), so both readers number and pair blocks the same way; labels are read with the
+ * text reader's grammar (`readLabel`, `parseNumbers` in labels.ts) so all readers agree on them.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Message } from '../schema/common.ts';
 import type { DocumentParts, PartsMeta, RawPair } from './parts.ts';
+import { parseNumbers, readLabel } from './labels.ts';
+import { superscript } from './lines.ts';
+import { isoFromParts } from '../dates.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Shared helpers (also used by html.ts)
 // ---------------------------------------------------------------------------------------------
-
-const SUPERSCRIPT_DIGITS = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-
-/** The Unicode superscript form of a footnote number: 12 → "¹²". */
-export function toSuperscript(n: number): string {
-  return String(n)
-    .split('')
-    .map((d) => SUPERSCRIPT_DIGITS[Number(d)] ?? d)
-    .join('');
-}
 
 // Footnote markers travel through the text as private-use sentinels until a paragraph is
 // finished, so that whitespace before them can be removed without touching real superscripts.
@@ -41,6 +35,17 @@ export const LINE_BREAK = '\uE002';
 /** A footnote marker in sentinel form; `finishParagraph` turns it into superscript digits. */
 export function footnoteMarker(n: number): string {
   return `${MARK_OPEN}${n}${MARK_CLOSE}`;
+}
+
+/** The marker of footnote `n`, noting `n` once in `refs` (the block's references) when there is one. */
+export function markerFor(n: number, refs: number[] | null): string {
+  if (refs && !refs.includes(n)) refs.push(n);
+  return footnoteMarker(n);
+}
+
+/** Collapses white space (no-break spaces included) to single spaces and trims. */
+export function squash(s: string): string {
+  return s.replace(/[\s\u00A0]+/g, ' ').trim();
 }
 
 /**
@@ -59,7 +64,7 @@ export function finishParagraph(text: string): string {
   const glueRe = new RegExp(`([^,\\s])\\s+(?=${MARK_OPEN})`, 'g');
   s = s.replace(glueRe, '$1');
   const markRe = new RegExp(`${MARK_OPEN}(\\d+)${MARK_CLOSE}`, 'g');
-  s = s.replace(markRe, (_m, d: string) => toSuperscript(Number(d)));
+  s = s.replace(markRe, (_m, d: string) => superscript(Number(d)));
   return s.trim();
 }
 
@@ -80,44 +85,32 @@ export interface BlockItem {
 /**
  * Reads a printed question or answer label: "Vraag 2 en 3" → {label "2 en 3", numbers [2, 3]},
  * "Antwoord op vraag 3a:" → {"3a", [3]}, "Vragen 2 t/m 6" → [2..6], "4-7" → [4..7],
- * "7, 8, 9 10 en 11" → [7..11]. Returns empty numbers when no number is printed.
+ * "7, 8, 9 10 en 11" → [7..11]. Also takes the bare numbering an `<nr>` element or attribute may
+ * hold ("3a"). Returns empty numbers when no number is printed. The numbers are expanded by the
+ * text reader's `parseNumbers`, so every reader counts "t/m", "t.m.", "tot", ranges and lists alike.
  */
 export function parseLabel(raw: string): { label: string; numbers: number[] } {
-  let s = raw.replace(/[\s\u00A0]+/g, ' ').trim();
+  let s = squash(raw);
   s = s.replace(/^(?:antwoord(?:en)?|vra(?:ag|gen))\b\.?\s*/i, '');
   s = s.replace(/^(?:op\s+)?(?:de\s+)?(?:vra(?:ag|gen)\s+)?(?:nr\.?\s*)?/i, '');
   s = s.replace(/[\s:.)]+$/, '').replace(/^[(\s]+/, '').trim();
-  const numbers: number[] = [];
-  const push = (n: number): void => {
-    if (!numbers.includes(n)) numbers.push(n);
-  };
-  const rangeRe = /(\d+)\s*[a-z]?\s*(?:t\/m|tot en met|[-–—])\s*(\d+)/gi;
-  let rest = s;
-  for (const m of s.matchAll(rangeRe)) {
-    const a = Number(m[1]);
-    const b = Number(m[2]);
-    if (b >= a && b - a <= 100) {
-      for (let n = a; n <= b; n++) push(n);
-      rest = rest.replace(m[0], ' ');
-    }
-  }
-  for (const m of rest.matchAll(/\d+/g)) push(Number(m[0]));
-  numbers.sort((x, y) => x - y);
+  // parseNumbers knows the en dash and hyphen as range signs; the em dash means the same here.
+  const numbers = parseNumbers(s.replace(/—/g, '–')).sort((x, y) => x - y);
   return { label: s, numbers };
 }
 
-/** True when a short line is a question label on its own ("Vraag 1", "Vragen 2 en 3"). */
-export function isQuestionLabel(line: string): boolean {
-  return /^vra(?:ag|gen)\s+(?:nr\.?\s*)?\d+[a-z]?(?:[\s,]*(?:en|t\/m|tot en met|[-–—,])?\s*\d+[a-z]?)*\s*[:.)]?$/i.test(
-    line.trim(),
-  );
-}
-
-/** True when a short line is an answer label on its own ("Antwoord 1", "Antwoord op vraag 2 en 3:"). */
-export function isAnswerLabel(line: string): boolean {
-  return /^antwoord(?:en)?\s+(?:op\s+)?(?:de\s+)?(?:vra(?:ag|gen)\s+)?(?:nr\.?\s*)?\d+[a-z]?(?:[\s,]*(?:en|t\/m|tot en met|[-–—,])?\s*\d+[a-z]?)*\s*[:.)]?$/i.test(
-    line.trim(),
-  );
+/**
+ * 'q' when a line is a numbered question label and nothing else ("Vraag 1", "VRAGEN 2 en 3"),
+ * 'a' for an answer label ("Antwoord op vraag 2 t/m 4:"), else null: any other line, a label
+ * followed by text ("Vraag 1 over deze site?"), a label without number. The line is read with the
+ * text reader's `readLabel`; markup may print the keyword in any case and glue "nr." to the
+ * number ("vraag nr.3"), which `readLabel` does not expect, so the line is brought to its form first.
+ */
+export function labelKind(line: string): 'q' | 'a' | null {
+  const s = line.trim().toLowerCase().replace(/^./, (c) => c.toUpperCase()).replace(/\bnr\.(?=\d)/g, 'nr. ').replace(/—/g, '–');
+  const label = readLabel(s);
+  if (!label || label.rest !== '' || label.numbers.length === 0) return null;
+  return label.role === 'question' ? 'q' : 'a';
 }
 
 function uniqueInOrder(ns: number[]): number[] {
@@ -197,28 +190,18 @@ export function msg(ruleId: string, reason: string, severity: Message['severity'
   return { ruleId, reason, severity, place: null };
 }
 
-/** Normalises a date as stated in metadata ("2021-07-08", "8-7-2021", "2021-07-08T00:00:00") to ISO, or null. */
+/**
+ * Normalises a date as stated in metadata ("2021-07-08", "8-7-2021", "2021-07-08T00:00:00") to ISO,
+ * or null. Only these whole-value forms are taken (not `parseDutchDate`'s "first date in a text",
+ * which misses "2021-7-8" and timestamps); the date is checked by `isoFromParts` like every other date.
+ */
 export function normaliseDate(raw: string | null | undefined): string | null {
   if (!raw) return null;
   const s = raw.trim();
-  let y: number;
-  let mo: number;
-  let d: number;
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T ])/.exec(s);
-  if (m) {
-    y = Number(m[1]);
-    mo = Number(m[2]);
-    d = Number(m[3]);
-  } else if ((m = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(s))) {
-    y = Number(m[3]);
-    mo = Number(m[2]);
-    d = Number(m[1]);
-  } else {
-    return null;
-  }
-  const iso = `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  const t = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === iso ? iso : null;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T ])/.exec(s);
+  if (iso) return isoFromParts(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const dmy = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(s);
+  return dmy ? isoFromParts(Number(dmy[3]), Number(dmy[2]), Number(dmy[1])) : null;
 }
 
 /** "2020-2021", "2020–2021", "Vergaderjaar 2020/2021", "20202021" → "2020-2021"; else null. */
@@ -288,6 +271,16 @@ export function metaFromPairs(pairs: Map<string, string>): PartsMeta {
   return out;
 }
 
+/** The heading "Mededeling" that opens the notice of a notice document. */
+export const NOTICE_HEADING = /^mededeling\s*:?$/i;
+
+/** Reports every footnote a pair refers to whose text `hasNote` does not know. */
+export function reportMissingNotes(pairs: RawPair[], hasNote: (n: number) => boolean, messages: Message[]): void {
+  for (const n of new Set(pairs.flatMap((p) => p.footnoteRefs ?? []))) {
+    if (!hasNote(n)) messages.push(msg('footnote-text-missing', `Voetnoot ${n} wordt genoemd, maar de tekst ervan ontbreekt.`));
+  }
+}
+
 /** Sentences that belong to the header of a Kamervragen document. */
 export const HEADER_SENTENCE = /^(?:(?:schriftelijke\s+)?vragen\s+(?:van|gesteld)|(?:nader\s+|aanvullend\s+)?antwoord\s+van|mededeling\s+van|zie\s+ook\b)/i;
 
@@ -302,7 +295,8 @@ interface XElement {
 }
 type XNode = XElement | string;
 
-function isEl(n: XNode | undefined): n is XElement {
+/** True when a tree node is an element rather than text (the XML and the HTML tree alike). */
+export function isEl<E extends object>(n: E | string | undefined): n is E {
   return typeof n === 'object' && n !== null;
 }
 
@@ -334,7 +328,8 @@ function convert(items: unknown, depth = 0): XNode[] {
   return out;
 }
 
-function* descendants(el: XElement): Generator<XElement> {
+/** The elements below an element, in document order (the XML and the HTML tree alike). */
+export function* descendants<E extends { children: Array<E | string> }>(el: E): Generator<E> {
   for (const c of el.children) {
     if (isEl(c)) {
       yield c;
@@ -356,10 +351,6 @@ function childEl(el: XElement, name: string): XElement | null {
 function plainText(n: XNode): string {
   if (!isEl(n)) return n;
   return n.children.map(plainText).join('');
-}
-
-function squash(s: string): string {
-  return s.replace(/[\s\u00A0]+/g, ' ').trim();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -403,11 +394,6 @@ function noteNumberText(noot: XElement): string | null {
   return /^\d{1,4}$/.test(raw.trim()) ? raw.trim() : null;
 }
 
-function recordRef(ctx: RenderCtx, n: number): string {
-  if (ctx.refs && !ctx.refs.includes(n)) ctx.refs.push(n);
-  return footnoteMarker(n);
-}
-
 function inlineText(el: XElement, ctx: RenderCtx): string {
   let out = '';
   for (const c of el.children) {
@@ -419,13 +405,13 @@ function inlineText(el: XElement, ctx: RenderCtx): string {
       const n = ctx.elToNumber.get(c);
       if (n !== undefined) {
         if (!ctx.notes.has(n)) ctx.notes.set(n, noteText(c, ctx));
-        out += recordRef(ctx, n);
+        out += markerFor(n, ctx.refs);
       }
       continue;
     }
     if (c.name === 'nootref') {
       const n = ctx.idToNumber.get(c.attrs['refid'] ?? '') ?? (c.attrs['nr'] ? Number(c.attrs['nr']) : undefined);
-      if (n !== undefined && Number.isFinite(n)) out += recordRef(ctx, n);
+      if (n !== undefined && Number.isFinite(n)) out += markerFor(n, ctx.refs);
       else ctx.messages.push(msg('footnote-ref-unresolved', `Een verwijzing naar voetnoot "${c.attrs['refid'] ?? ''}" wijst naar geen bekende voetnoot.`));
       continue;
     }
@@ -436,7 +422,7 @@ function inlineText(el: XElement, ctx: RenderCtx): string {
     if (SKIP.has(c.name)) continue;
     if (c.name === 'sup' && /^\s*\d+\s*$/.test(plainText(c))) {
       // A printed superscript that is not a footnote ("m<sup>2</sup>") keeps its superscript form.
-      out += toSuperscript(Number(plainText(c).trim()));
+      out += superscript(Number(plainText(c).trim()));
       continue;
     }
     out += inlineText(c, ctx);
@@ -693,19 +679,19 @@ function labelOf(el: XElement, blocks: string[]): { label: string; numbers: numb
   if (attr) return { ...parseLabel(attr), blocks };
   // Some publications print the label as the first paragraph ("<al>Vraag 1</al>").
   const first = blocks[0];
-  if (first !== undefined && first.length <= 40 && (isQuestionLabel(first) || isAnswerLabel(first) || /^(?:vraag|antwoord)\s*$/i.test(first))) {
+  if (first !== undefined && first.length <= 40 && (labelKind(first) !== null || /^(?:vraag|antwoord)\s*$/i.test(first))) {
     return { ...parseLabel(first), blocks: blocks.slice(1) };
   }
   return { label: '', numbers: [], blocks };
 }
 
-/** Splits the blocks of a `<kamervraagopmerking>` into header sentences and notice text. */
-function splitRemark(blocks: string[]): { header: string[]; notice: string[] } {
+/** Splits the blocks of a remark (`<kamervraagopmerking>`, `div.kamervraagopmerking`) into header sentences and notice text. */
+export function splitRemark(blocks: string[]): { header: string[]; notice: string[] } {
   const header: string[] = [];
   const notice: string[] = [];
   let inNotice = false;
   for (const b of blocks) {
-    if (/^mededeling\s*:?$/i.test(b)) {
+    if (NOTICE_HEADING.test(b)) {
       inNotice = true;
       continue;
     }
@@ -855,10 +841,7 @@ export function readOfficialXml(xml: string): DocumentParts {
   if (pairs.length === 0 && notice.length === 0) {
     messages.push(msg('no-questions', 'Het document bevat geen vragen en geen mededeling.'));
   }
-  const refsSeen = new Set(pairs.flatMap((p) => p.footnoteRefs ?? []));
-  for (const n of refsSeen) {
-    if (!ctx.notes.has(n)) messages.push(msg('footnote-text-missing', `Voetnoot ${n} wordt genoemd, maar de tekst ervan ontbreekt.`));
-  }
+  reportMissingNotes(pairs, (n) => ctx.notes.has(n), messages);
   const footnotes = [...ctx.notes.entries()].sort((a, b) => a[0] - b[0]).map(([n, text]) => ({ n, text }));
 
   const parts: DocumentParts = {
