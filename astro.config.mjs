@@ -20,8 +20,4 @@ export default defineConfig({
     // No inlined scripts or assets (CSP: script-src 'self').
     build: { assetsInlineLimit: 0 },
   },
-  experimental: {
-    // Large collections (50,000 records) are stored in chunks instead of one huge JSON string.
-    collectionStorage: 'chunked',
-  },
 });

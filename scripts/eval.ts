@@ -2,7 +2,7 @@
  * `npm run eval`: run the parser over the labelled fixtures and print field-by-field accuracy,
  * scored exactly as tests/fixtures/score.py scores (port: src/lib/eval/score.ts).
  *
- * usage: npm run eval -- [--pdf] [--verbose] [--json] [--records FILE]
+ * usage: npm run eval -- [--pdf] [--heldout] [--verbose] [--json] [--records FILE]
  *   --pdf       also parse tests/fixtures/pdf/*.pdf and score them against the same labels
  *   --verbose   list every miss (MISS id field detail)
  *   --json      print one JSON object instead of text
@@ -19,6 +19,8 @@ import { writeFileAtomic } from './lib/fs.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const LABEL_DIRS = ['tests/fixtures/corpus', 'tests/fixtures/seeds'];
+/** Real documents in forms the main corpus lacks (tk-website, officielebekendmakingen pages, trackers), labelled separately. */
+const HELDOUT_DIRS = ['tests/fixtures/heldout'];
 const PDF_DIR = 'tests/fixtures/pdf';
 
 type Link = (record: QuestionSet) => QuestionSet;
@@ -35,11 +37,11 @@ async function loadLink(): Promise<Link | undefined> {
 }
 
 /** Labels (`<id>.json`) and their documents (`<id>.txt`) from the label folders. */
-async function readLabels(): Promise<{ labels: LabelEntry[]; texts: string[]; problems: string[] }> {
+async function readLabels(dirs: readonly string[] = LABEL_DIRS): Promise<{ labels: LabelEntry[]; texts: string[]; problems: string[] }> {
   const labels: LabelEntry[] = [];
   const texts: string[] = [];
   const problems: string[] = [];
-  for (const dir of LABEL_DIRS) {
+  for (const dir of dirs) {
     const names = (await readdir(join(ROOT, dir))).sort();
     for (const name of names) {
       const rel = `${dir}/${name}`;
@@ -97,6 +99,7 @@ async function main(): Promise<number> {
     args = parseArgs({
       options: {
         pdf: { type: 'boolean', default: false },
+        heldout: { type: 'boolean', default: false },
         verbose: { type: 'boolean', short: 'v', default: false },
         json: { type: 'boolean', default: false },
         records: { type: 'string' },
@@ -104,11 +107,11 @@ async function main(): Promise<number> {
       },
     }).values;
   } catch (error) {
-    console.error(`eval: ${(error as Error).message}\nusage: npm run eval -- [--pdf] [--verbose] [--json] [--records FILE]`);
+    console.error(`eval: ${(error as Error).message}\nusage: npm run eval -- [--pdf] [--heldout] [--verbose] [--json] [--records FILE]`);
     return 2;
   }
   if (args.help) {
-    console.log('usage: npm run eval -- [--pdf] [--verbose] [--json] [--records FILE]');
+    console.log('usage: npm run eval -- [--pdf] [--heldout] [--verbose] [--json] [--records FILE]');
     return 0;
   }
   const link = await loadLink();
@@ -133,6 +136,13 @@ async function main(): Promise<number> {
     runs.push({ name: 'pdf', result: scoreRecords(subset, pdf.records), ms: pdf.ms, failures: pdf.failures });
     // The same documents from their text form, so the PDF score has a baseline.
     runs.push({ name: 'text, same docs as pdf', result: scoreRecords(subset, text.records), ms: 0, failures: [] });
+  }
+
+  if (args.heldout) {
+    const held = await readLabels(HELDOUT_DIRS);
+    for (const p of held.problems) console.error(`eval: ${p}`);
+    const run = await parseAll(held.texts, link);
+    runs.push({ name: 'heldout', result: scoreRecords(held.labels, run.records), ms: run.ms, failures: run.failures });
   }
 
   if (args.json) {

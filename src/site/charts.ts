@@ -44,11 +44,12 @@ export interface BarChartGeometry {
 
 /** Lay out bars: label line above each bar, value after it; `reference` draws a dashed line at that value. */
 export function layoutBarChart(bars: readonly BarInput[], options: { width?: number; reference?: number | null; max?: number } = {}): BarChartGeometry {
-  const width = options.width ?? 640;
-  const valueRoom = 120; // space after the longest bar for its value text
-  const rowHeight = 46;
-  const barHeight = 18;
-  const top = 8;
+  // About the width the chart is shown at (half of the 68rem page), so text is not scaled down.
+  const width = options.width ?? 500;
+  const valueRoom = 90; // space after the longest bar for its value text
+  const rowHeight = 44;
+  const barHeight = 16;
+  const top = options.reference ? 24 : 4;
   const max = Math.max(options.max ?? 0, options.reference ?? 0, ...bars.map((b) => b.value), 1);
   const scale = (width - valueRoom) / max;
   const placed = bars.map((b, i) => {

@@ -44,7 +44,9 @@ export function dueCommitmentEntries(commitments: readonly CommitmentView[], ori
       url: `${origin}${c.url}`,
       title: `${statusLabel(c.status)} (${formatDate(c.commitment.due)}): ${truncate(c.commitment.text, 100)}`,
       updated: c.commitment.due!,
-      summary: `${c.commitment.text} — ${c.reason} Gedaan in ${c.record.record.id}${c.pairLabel ? `, vraag ${c.pairLabel}` : ''}.`,
+      summary: `${c.commitment.text} — ${c.reason} ${
+        c.record ? `Gedaan in ${c.record.record.id}${c.pairLabel ? `, vraag ${c.pairLabel}` : ''}.` : `Toezeggingenregister, nr. ${c.register?.id ?? c.id}.`
+      }`,
       categories: [statusLabel(c.status), ...(c.ministry ? [c.ministry.name] : [])],
     }));
 }

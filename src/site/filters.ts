@@ -15,8 +15,8 @@ export type FilterDimension = (typeof FILTER_DIMENSIONS)[number];
 /** Active filters: a value per dimension, or absent. */
 export type FilterState = Partial<Record<FilterDimension, string>>;
 
-/** Items per list page. */
-export const PAGE_SIZE = 25;
+/** Items per list page (50 keeps the number of pages of a 50,000-record site down). */
+export const PAGE_SIZE = 50;
 
 /** Values of each dimension that a commitment has (several programmes are possible). */
 export function filterValues(c: CommitmentView): Record<FilterDimension, string[]> {

@@ -13,11 +13,13 @@ import type {
   Programme,
   QuestionSet,
   RecordKind,
+  RegisterEntry,
 } from '../lib/schema/index.ts';
 import { daysBetween, vergaderjaarOf } from '../lib/dates.ts';
 import { ministryOf, type Ministry } from './ministry.ts';
+import { registerCommitment } from './register.ts';
 import { deriveStatus as defaultDeriveStatus, isOpenStatus, type DeriveStatus } from './status.ts';
-import { pairAnchor, slugify, snippetAround } from './text.ts';
+import { pairAnchorsOf, slugify, snippetAround, type PairAnchors } from './text.ts';
 
 /** The answer term for written questions: three weeks. */
 export const ANSWER_TERM_DAYS = 21;
@@ -69,8 +71,18 @@ export interface CommitmentView {
   id: string;
   /** Site URL, "/toezeggingen/<id>/". */
   url: string;
-  /** The record it was made in. */
-  record: RecordView;
+  /** Where it comes from: read from an answer, or the official commitments register. */
+  origin: 'answer' | 'register';
+  /** The record it was made in (null for register entries). */
+  record: RecordView | null;
+  /** The official register entry (null for promises read from answers). */
+  register: RegisterEntry | null;
+  /** Date the promise was made: the answer's date, or the register entry's creation date. */
+  date: string | null;
+  /** Parliamentary year of that date. */
+  vergaderjaar: string | null;
+  /** Questioners of the record it answers (empty for register entries). */
+  members: MemberRef[];
   /** Current status. */
   status: CommitmentStatus;
   /** Why that status (Dutch). */
@@ -85,7 +97,7 @@ export interface CommitmentView {
   ministry: Ministry | null;
   /** Due-period filter value: the due year ("2026") or "zonder-termijn". */
   period: string;
-  /** Programme ids it concerns (own list plus programmes named in its pair). */
+  /** Programme ids it concerns (from the commitment, limited to known programmes). */
   programmeIds: string[];
   /** Motion ids it concerns. */
   motionIds: string[];
@@ -205,6 +217,8 @@ export interface SiteModel {
   byZaak: Map<string, RecordView[]>;
   /** Records by the "vergaderjaar/aanhangselNumber" they name in "Zie ook Aanhangsel". */
   bySeeAlso: Map<string, RecordView[]>;
+  /** Commitments by the id of the record they were made in. */
+  commitmentsByRecord: Map<string, CommitmentView[]>;
 }
 
 /** Inputs of {@link buildSiteModel}. */
@@ -217,6 +231,8 @@ export interface SiteInput {
   programmes: { id: string; data: Programme }[];
   /** Curated commitment files: id and front matter. */
   curated: { id: string; data: CuratedCommitment }[];
+  /** Entries of the official commitments register (may be empty). */
+  register?: RegisterEntry[];
   /** ISO build date. */
   today: string;
   /** Status rule; defaults to the linker's deriveStatus (or the fallback). */
@@ -234,6 +250,23 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+const anchorCache = new WeakMap<QuestionSet, PairAnchors[]>();
+
+/** The unique anchors of a record's pairs (cached per record). */
+export function anchorsOf(record: QuestionSet): PairAnchors[] {
+  let anchors = anchorCache.get(record);
+  if (!anchors) {
+    anchors = pairAnchorsOf(record.pairs);
+    anchorCache.set(record, anchors);
+  }
+  return anchors;
+}
+
+/** Anchor of pair `index` of a record, or null when there is no such pair. */
+export function anchorOf(record: QuestionSet, index: number | null): string | null {
+  return index === null ? null : (anchorsOf(record)[index]?.main ?? null);
 }
 
 /** Make the record view: dates, ministry, members, answer time. */
@@ -316,7 +349,7 @@ export function buildSiteModel(input: SiteInput): SiteModel {
       if (!p) return null;
       return {
         label: p.label,
-        anchor: pairAnchor(p.label, p.numbers),
+        anchor: anchorOf(rec, i)!,
         snippet: snippetAround(`${p.question}\n\n${p.answer ?? ''}`, needles),
       };
     };
@@ -363,7 +396,7 @@ export function buildSiteModel(input: SiteInput): SiteModel {
         view.mentions.push({
           record: r,
           text: ref.raw,
-          pairs: p ? [{ label: p.label, anchor: pairAnchor(p.label, p.numbers), snippet: snippetAround(`${p.question}\n\n${p.answer ?? ''}`, [ref.raw]) }] : [],
+          pairs: p ? [{ label: p.label, anchor: anchorOf(r.record, ref.pair)!, snippet: snippetAround(`${p.question}\n\n${p.answer ?? ''}`, [ref.raw]) }] : [],
         });
       } else {
         view.otherMentions.push({ record: ref.record, label: ref.label, raw: ref.raw, date: ref.date });
@@ -379,20 +412,24 @@ export function buildSiteModel(input: SiteInput): SiteModel {
       const curated = curatedById.get(c.id) ?? null;
       const { status, reason } = derive(c, curated, input.today);
       const pair = c.pair !== null ? r.record.pairs[c.pair] : undefined;
+      // The linker decides which programmes a commitment concerns; a programme merely named in
+      // the same pair is not enough (the 2021 round-table promise is not about the agenda).
       const programmeIds = new Set(c.programmes);
-      if (c.pair !== null) {
-        for (const pm of r.record.programmes) if (pm.id && pm.pairs.includes(c.pair) && programmes.has(pm.id)) programmeIds.add(pm.id);
-      }
       const view: CommitmentView = {
         commitment: c,
         id: c.id,
         url: `/toezeggingen/${c.id}/`,
+        origin: 'answer',
         record: r,
+        register: null,
+        date: r.date,
+        vergaderjaar: r.vergaderjaar,
+        members: r.members,
         status,
         reason,
         curated,
         pairLabel: pair?.label ?? null,
-        pairAnchor: pair ? pairAnchor(pair.label, pair.numbers) : null,
+        pairAnchor: pair ? anchorOf(r.record, c.pair) : null,
         ministry: r.ministry,
         period: c.due ? c.due.slice(0, 4) : 'zonder-termijn',
         programmeIds: [...programmeIds].filter((id) => programmes.has(id)),
@@ -401,6 +438,36 @@ export function buildSiteModel(input: SiteInput): SiteModel {
       };
       commitments.push(view);
     }
+  }
+  const seenIds = new Set(commitments.map((c) => c.id));
+  for (const entry of input.register ?? []) {
+    const { commitment, curated: fromRegister, ministry, date } = registerCommitment(entry);
+    if (seenIds.has(commitment.id)) continue;
+    seenIds.add(commitment.id);
+    // A curated file for the register entry wins over the register's own status.
+    const curated = curatedById.get(commitment.id) ?? fromRegister;
+    const { status, reason } = derive(commitment, curated, input.today);
+    commitments.push({
+      commitment,
+      id: commitment.id,
+      url: `/toezeggingen/${commitment.id}/`,
+      origin: 'register',
+      record: null,
+      register: entry,
+      date,
+      vergaderjaar: date ? vergaderjaarOf(date) : null,
+      members: [],
+      status,
+      reason,
+      curated,
+      pairLabel: null,
+      pairAnchor: null,
+      ministry,
+      period: commitment.due ? commitment.due.slice(0, 4) : 'zonder-termijn',
+      programmeIds: [],
+      motionIds: [],
+      keptOnTime: keptOnTime(status, commitment.due, curated?.evidence ?? []),
+    });
   }
   commitments.sort((a, b) => {
     const da = a.commitment.due ?? '9999';
@@ -418,7 +485,7 @@ export function buildSiteModel(input: SiteInput): SiteModel {
   const parties = new Map<string, PartyView>();
   const ministries = new Map<string, MinistryView>();
   const commitmentsByRecord = new Map<string, CommitmentView[]>();
-  for (const c of commitments) pushTo(commitmentsByRecord, c.record.record.id, c);
+  for (const c of commitments) if (c.record) pushTo(commitmentsByRecord, c.record.record.id, c);
   for (const r of records) {
     const own = commitmentsByRecord.get(r.record.id) ?? [];
     const seenParties = new Set<string>();
@@ -455,6 +522,15 @@ export function buildSiteModel(input: SiteInput): SiteModel {
       ministry.commitments.push(...own);
     }
   }
+  for (const c of commitments) {
+    if (c.record || !c.ministry) continue;
+    let ministry = ministries.get(c.ministry.slug);
+    if (!ministry) {
+      ministry = { ...c.ministry, records: [], commitments: [] };
+      ministries.set(c.ministry.slug, ministry);
+    }
+    ministry.commitments.push(c);
+  }
   const commitmentOrder = new Map(commitments.map((c, i) => [c, i]));
   const sortCommitments = (list: CommitmentView[]) => list.sort((a, b) => commitmentOrder.get(a)! - commitmentOrder.get(b)!);
   for (const v of [...members.values(), ...parties.values(), ...ministries.values()]) sortCommitments(v.commitments);
@@ -474,6 +550,7 @@ export function buildSiteModel(input: SiteInput): SiteModel {
     byAanhangsel,
     byZaak,
     bySeeAlso,
+    commitmentsByRecord,
   };
 }
 

@@ -34,6 +34,39 @@ export function extraAnchors(label: string, numbers: readonly number[]): string[
   return [...new Set(numbers.map((n) => `vraag-${n}`))].filter((id) => id !== main);
 }
 
+/** The anchors of every pair of a record: a unique main id each, plus extra ids for merged numbers. */
+export interface PairAnchors {
+  /** Id of the pair's heading. */
+  main: string;
+  /** Further ids (single numbers of a merged pair) that no other pair uses. */
+  extra: string[];
+}
+
+/**
+ * Anchors for all pairs of a record, unique within the page: a label that repeats (a parser
+ * slip or "3" after "2 en 3") gets "-2", "-3"; an extra id is dropped when a pair of its own
+ * has that number, so #vraag-3 always means the pair labelled 3 when there is one.
+ */
+export function pairAnchorsOf(pairs: readonly { label: string; numbers: readonly number[] }[]): PairAnchors[] {
+  const used = new Set<string>();
+  const mains = pairs.map((p) => {
+    const base = pairAnchor(p.label, p.numbers);
+    let id = base;
+    for (let k = 2; used.has(id); k++) id = `${base}-${k}`;
+    used.add(id);
+    return id;
+  });
+  return pairs.map((p, i) => {
+    const extra: string[] = [];
+    for (const id of extraAnchors(p.label, p.numbers)) {
+      if (used.has(id)) continue;
+      used.add(id);
+      extra.push(id);
+    }
+    return { main: mains[i]!, extra };
+  });
+}
+
 /** "2021-09-07" → "7 september 2021"; null stays "onbekend". */
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return 'onbekend';
