@@ -3,7 +3,7 @@
  * (or, in letters, between paragraphs) and take them out of the running text.
  */
 import type { Message } from '../schema/common.ts';
-import { fromSuperscript, placeOf, SUP_CLASS, type Line } from './lines.ts';
+import { firstVisibleCode, fromSuperscript, placeOf, SUP_CLASS, withText, type Line } from './lines.ts';
 import { isLabelLine } from './labels.ts';
 import { joinLines } from './join.ts';
 
@@ -26,12 +26,16 @@ interface Start {
   style: 'number' | 'superscript';
 }
 
-const START_CHAR = /^\s*[\d⁰¹²³⁴⁵⁶⁷⁸⁹\[]/;
+/** Whether a code unit can start a footnote: a digit, a superscript digit or "[". */
+function isStartCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 91 /* [ */ || c === 0xb9 || c === 0xb2 || c === 0xb3 || c === 0x2070 || (c >= 0x2074 && c <= 0x2079);
+}
 
 function startOf(line: Line): Start | null {
   if (line.kind !== 'text') return null;
   const t = line.text;
-  if (!START_CHAR.test(t)) return null;
+  // Runs on every line: a character test first, the patterns only for lines that can match.
+  if (!isStartCode(firstVisibleCode(t))) return null;
   let m = SUP_START.exec(t);
   if (m) return { n: fromSuperscript(m[1]!), text: m[2]!, style: 'superscript' };
   m = BRACKET_START.exec(t);
@@ -140,6 +144,7 @@ export function extractFootnotes(lines: Line[], messages: Message[]): { body: Li
   const footnotes = new Map<number, FoundFootnote>();
   const body: Line[] = [];
   let expected = 1;
+  let highest = -Infinity; // the highest footnote number found so far
   // The header (the first page's masthead, a letter's cover) holds no footnotes; its logo digits and
   // Aanhangsel numbers would look like footnote numbers.
   let i = lines.findIndex((l) => l.kind === 'text' && /^\s*(?:Vraag|Vragen|VRAAG)\s+\d/.test(l.text));
@@ -150,8 +155,8 @@ export function extractFootnotes(lines: Line[], messages: Message[]): { body: Li
     const line = lines[i]!;
     const start = startOf(line);
     const plausible = start && start.n >= expected && start.n <= expected + 4 && !footnotes.has(start.n);
-    const afterBlankOrBreak = i === 0 || lines[i - 1]!.kind === 'break' || lines[i - 1]!.text.trim() === '' || start?.style === 'number';
-    if (!start || !plausible || !afterBlankOrBreak) {
+    // (Whether the line follows a blank line or a page break is asked last: it is needed rarely.)
+    if (!start || !plausible || !(i === 0 || lines[i - 1]!.kind === 'break' || lines[i - 1]!.text.trim() === '' || start.style === 'number')) {
       body.push(line);
       i++;
       continue;
@@ -190,7 +195,7 @@ export function extractFootnotes(lines: Line[], messages: Message[]): { body: Li
       }
       if (s && s.text !== null && !afterPendingNumber && s.n >= expected && s.n <= expected + 6 && !footnotes.has(s.n) && (current === null || s.style === 'superscript' || /[.)»”"]\s*$/.test(l.text) || true)) {
         flush();
-        current = { n: s.n, lines: [{ ...l, text: s.text }] };
+        current = { n: s.n, lines: [withText(l, s.text)] };
         continue;
       }
       if (pending.length > 0) {
@@ -220,14 +225,18 @@ export function extractFootnotes(lines: Line[], messages: Message[]): { body: Li
       order.forEach((n, idx) => {
         const piece = pieces[idx] ?? [];
         const text = joinLines(piece.map((l) => l.text)).trim();
-        if (!footnotes.has(n)) footnotes.set(n, { n, text, line: piece[0] ?? g.first });
+        if (!footnotes.has(n)) {
+          footnotes.set(n, { n, text, line: piece[0] ?? g.first });
+          if (n > highest) highest = n;
+        }
       });
     }
     while (footnotes.has(expected)) expected++;
     for (let n = 1; n < expected; n++) if (!footnotes.has(n)) expected = n;
-    if (footnotes.size > 0) expected = Math.max(...footnotes.keys()) + 1;
+    if (footnotes.size > 0) expected = highest + 1;
     // The footnotes interrupted a sentence: the blank line before them was not a paragraph break.
-    const resume = lines.slice(end).find((l) => l.kind === 'text' && l.text.trim() !== '');
+    let resume: Line | undefined;
+    for (let k = end; k < lines.length && !resume; k++) if (lines[k]!.kind === 'text' && lines[k]!.text.trim() !== '') resume = lines[k];
     if (resume && /^[a-zà-ÿ(,;]/.test(resume.text.trim())) {
       while (body.length && body[body.length - 1]!.kind === 'text' && body[body.length - 1]!.text.trim() === '') body.pop();
     }

@@ -5,6 +5,7 @@
  */
 import type { Answerer, Questioner } from '../schema/person.ts';
 import { DUTCH_DATE_SOURCE, parseDutchDate } from '../dates.ts';
+import { isSpaceCode } from './lines.ts';
 
 /** What the header says. Fields are null when it does not say. */
 export interface HeaderFacts {
@@ -100,21 +101,82 @@ const MINISTRY_ABBREVIATIONS: Record<string, string> = {
 const ROLE_WORD = String.raw`(?:Minister-President|Minister|Ministers|Staatssecretaris|Staatssecretarissen|minister-president|minister|ministers|staatssecretaris|staatssecretarissen)`;
 const DATE_RE = new RegExp(DUTCH_DATE_SOURCE, 'i');
 
+/**
+ * Something `clean` would change besides trimming: white space other than a lone space, or white
+ * space next to punctuation it removes. Why: clean runs on every phrase of the header, and most
+ * phrases are clean already; one test is cheaper than three replacements that change nothing.
+ */
+const NEEDS_TIDYING = /[^\S ]| \s|\s[,.)]|\(\s/;
+
+/**
+ * The runs of white space that are not a lone space. Replacing these with one space gives the same
+ * text as replacing every run (/\s+/g), but leaves the many lone spaces alone instead of copying
+ * them one match at a time.
+ */
+const SPACE_RUNS = / \s+|[^\S ]\s*/g;
+
+/**
+ * Tidy white space: every run of white space becomes one space, except that it goes entirely
+ * before "," "." ")", after "(" and at both ends. (The same as replacing /\s+/g by a space, then
+ * /\s+([,.)])/g by the punctuation and /\(\s+/g by "(", then trimming — done here in one pass
+ * over the text, touching only the runs that change, because it runs on every header phrase.)
+ */
 function clean(s: string): string {
-  return s.replace(/\s+/g, ' ').replace(/\s+([,.)])/g, '$1').replace(/\(\s+/g, '(').trim();
+  if (!NEEDS_TIDYING.test(s)) return s.trim();
+  let out = '';
+  let copied = 0; // s[0, copied) is in `out` already
+  for (let i = 0; i < s.length; i++) {
+    if (!isSpaceCode(s.charCodeAt(i))) continue;
+    let j = i + 1;
+    while (j < s.length && isSpaceCode(s.charCodeAt(j))) j++;
+    const next = s.charCodeAt(j);
+    const keep = i > 0 && j < s.length && next !== 44 /* , */ && next !== 46 /* . */ && next !== 41 /* ) */ && s.charCodeAt(i - 1) !== 40; /* ( */
+    // A lone space that stays needs no copy; anything else is cut out (and a space put back if kept).
+    if (!(keep && j === i + 1 && s.charCodeAt(i) === 32)) {
+      out += s.slice(copied, i) + (keep ? ' ' : '');
+      copied = j;
+    }
+    i = j - 1;
+  }
+  return copied === 0 ? s : out + s.slice(copied);
 }
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/**
+ * PORTFOLIOS (longest first) in lower case, grouped by first letter: a phrase is compared with the
+ * few portfolios that start like it rather than with all of them.
+ */
+const PORTFOLIOS_BY_INITIAL = new Map<string, Array<{ name: string; lower: string }>>();
+for (const name of PORTFOLIOS) {
+  const lower = name.toLowerCase();
+  const group = PORTFOLIOS_BY_INITIAL.get(lower.charAt(0)) ?? [];
+  group.push({ name, lower });
+  PORTFOLIOS_BY_INITIAL.set(lower.charAt(0), group);
+}
+
 /** Find the portfolio a phrase starts with (after "van"/"voor"), longest match first. */
 function leadingPortfolio(s: string): string | null {
-  const t = s.trim().replace(/\s+/g, ' ');
-  for (const p of PORTFOLIOS) {
-    if (t.toLowerCase().startsWith(p.toLowerCase()) && !/^[a-zà-ÿ]/.test(t.slice(p.length, p.length + 1))) return t.slice(0, p.length);
+  const t = s.trim().replace(SPACE_RUNS, ' ');
+  const lower = t.toLowerCase();
+  for (const p of PORTFOLIOS_BY_INITIAL.get(lower.charAt(0)) ?? []) {
+    if (lower.startsWith(p.lower) && !/^[a-zà-ÿ]/.test(t.slice(p.name.length, p.name.length + 1))) return t.slice(0, p.name.length);
   }
   return null;
+}
+
+/** `^<kind> (van|voor) (.+)$` per role kind, compiled once per kind rather than once per call. */
+const KNOWN_ROLE_RES = new Map<string, RegExp>();
+
+function knownRoleRe(kind: string): RegExp {
+  let re = KNOWN_ROLE_RES.get(kind);
+  if (!re) {
+    re = new RegExp(`^${kind} (van|voor) (.+)$`);
+    KNOWN_ROLE_RES.set(kind, re);
+  }
+  return re;
 }
 
 /** "Minister" + portfolio → the full title with the right preposition. */
@@ -125,7 +187,7 @@ export function roleFor(kind: string, portfolio: string, known: string[] = []): 
   if (abbr) p = abbr;
   // Staatssecretaris "(Financiën – Fiscaliteit en Belastingdienst)": keep the portfolio after the dash.
   for (const role of known) {
-    const m = new RegExp(`^${k} (van|voor) (.+)$`).exec(role);
+    const m = knownRoleRe(k).exec(role);
     if (m && m[2]!.toLowerCase() === p.toLowerCase()) return role;
   }
   if (k === 'Minister-President') return 'Minister-President';
@@ -133,6 +195,31 @@ export function roleFor(kind: string, portfolio: string, known: string[] = []): 
   const preposition = k === 'Staatssecretaris' || DEPARTMENTS.has(base) || DEPARTMENTS.has(p) ? 'van' : 'voor';
   return `${k} ${preposition} ${p}`;
 }
+
+/** What splitRoles makes of a role word, per word (ROLE_WORD matches only a handful of words). */
+const ROLE_KINDS = new Map<string, { kind: string; plural: boolean; title: string }>();
+
+/**
+ * A role word as splitRoles reads it: the singular kind, whether the word was plural, and the kind
+ * as a title. Worked out once per word rather than with five patterns for every role in a header.
+ */
+function roleKind(word: string): { kind: string; plural: boolean; title: string } {
+  let known = ROLE_KINDS.get(word);
+  if (!known) {
+    let kind = word;
+    const plural = /s$|sen$/.test(kind) && !/^staatssecretaris$/i.test(kind);
+    if (plural) kind = kind.replace(/sen$/, '').replace(/s$/, '');
+    if (/^staatssecretarissen$/i.test(word)) kind = 'Staatssecretaris';
+    known = { kind, plural, title: capitalise(kind.toLowerCase()).replace('Minister-president', 'Minister-President') };
+    ROLE_KINDS.set(word, known);
+  }
+  return known;
+}
+
+/** A role word at the start of a phrase: "de Minister …". */
+const LEADING_ROLE = new RegExp(`^(?:de\\s+|het\\s+)?(${ROLE_WORD})\\b\\s*`);
+/** "en de Minister …": a second role that shares the portfolio. */
+const JOINED_ROLE = new RegExp(`^(?:en\\s+(?:de|het)\\s+)(${ROLE_WORD})\\b`);
 
 /**
  * Split a list of addressed roles: "de Minister voor Rechtsbescherming en de Staatssecretaris van
@@ -144,16 +231,13 @@ export function splitRoles(phrase: string): string[] {
   let s = clean(phrase).replace(/^(?:aan\s+)?(?:de|het)\s+/i, '');
   const pendingKinds: string[] = [];
   while (s) {
-    const m = new RegExp(`^(?:de\\s+|het\\s+)?(${ROLE_WORD})\\b\\s*`).exec(s);
+    const m = LEADING_ROLE.exec(s);
     if (!m) break;
-    let kind = m[1]!;
+    const { kind, plural, title } = roleKind(m[1]!);
     s = s.slice(m[0].length);
-    const plural = /s$|sen$/.test(kind) && !/^staatssecretaris$/i.test(kind);
-    if (plural) kind = kind.replace(/sen$/, '').replace(/s$/, '');
-    if (/^staatssecretarissen$/i.test(m[1]!)) kind = 'Staatssecretaris';
     // "de Staatssecretaris en de Minister van X": the first takes the portfolio of the second.
     const joined = /^en\s+(?:de|het)\s+/i.exec(s);
-    if (joined && new RegExp(`^(?:en\\s+(?:de|het)\\s+)(${ROLE_WORD})\\b`).test(s)) {
+    if (joined && JOINED_ROLE.test(s)) {
       pendingKinds.push(kind);
       s = s.slice(joined[0].length);
       continue;
@@ -171,7 +255,7 @@ export function splitRoles(phrase: string): string[] {
             s = s.slice(p.length).trim();
           }
         } else if (!s || /^(en|,)/.test(s)) {
-          out.push(capitalise(kind.toLowerCase()).replace('Minister-president', 'Minister-President'));
+          out.push(title);
         }
         break;
       }
@@ -183,7 +267,7 @@ export function splitRoles(phrase: string): string[] {
       }
       const extra = /^\s*[–-]\s+([A-Z][^,()]*?)(?=\s+en\s+(?:van|voor|de)\s+|\s*[,(]|$)/.exec(s.slice(portfolio.length));
       if (extra) portfolio += ` – ${extra[1]!.trim()}`;
-      const role = `${capitalise(kind.toLowerCase()).replace('Minister-president', 'Minister-President')} ${prep[1]!.toLowerCase()} ${portfolio}`;
+      const role = `${title} ${prep[1]!.toLowerCase()} ${portfolio}`;
       out.push(role);
       for (const k of pendingKinds.splice(0)) out.push(`${capitalise(k.toLowerCase())} ${prep[1]!.toLowerCase()} ${portfolio}`);
       s = s.slice(portfolio.length + (extra ? extra[0].length : 0)).trim();
@@ -227,10 +311,14 @@ function tidyName(name: string): string {
   return clean(name).replace(/^(?:het lid|de leden|lid|leden)\s+/i, '').replace(/^(?:mevrouw|de heer|mw\.|dhr\.)\s+/i, '');
 }
 
+/** "Minister Dekker (Rechtsbescherming)": role, name, portfolio. Global: reset `lastIndex` before use. */
+const ANSWERER = new RegExp(`(${ROLE_WORD})\\s+([^()]*?)\\s*\\(([^()]+)\\)`, 'g');
+
 /** Read an answerer phrase: "Minister Dekker (Rechtsbescherming)", "Staatssecretaris Van Rij (Financiën – Fiscaliteit en Belastingdienst)". */
 function readAnswerers(phrase: string, known: string[]): Answerer[] {
   const out: Answerer[] = [];
-  const re = new RegExp(`(${ROLE_WORD})\\s+([^()]*?)\\s*\\(([^()]+)\\)`, 'g');
+  const re = ANSWERER;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(phrase))) {
     const kind = m[1]!;
@@ -247,9 +335,37 @@ function readAnswerers(phrase: string, known: string[]): Answerer[] {
   return out;
 }
 
+// The header's patterns, compiled once (they used to be built on every call).
+/**
+ * The questioners. They never contain " over " or " aan " (that would be a title line such as
+ * "Antwoord op vragen van het lid X over Y" running into the real header sentence).
+ */
+const WHO = String.raw`((?:(?!\s(?:over|aan)\s|[Vv]ragen van\b).)+?)`;
+/** The question sentence: "Vragen van het lid X (P) aan de Minister van Y over Z (ingezonden …)". */
+const QUESTION_SENTENCE = new RegExp(String.raw`\bVragen? van (?:het lid|de leden|lid|leden)\s+${WHO}\s+aan\s+(?:de|het)\s+(.+?)\s+over\s+(.+?)\s*\((?:ingezonden|ingediend)\s+([^)]*)\)`);
+const QUESTION_SENTENCE_ANY_CASE = new RegExp(QUESTION_SENTENCE.source, 'i');
+const QUESTION_SENTENCE_UNDATED = new RegExp(String.raw`\bVragen? van (?:het lid|de leden|lid|leden)\s+${WHO}\s+aan\s+(?:de|het)\s+(.+?)\s+over\s+(.+?)(?:\.\s|$)`, 'i');
+const SUBMITTED_DATE = new RegExp(`\\((?:ingezonden|ingediend)\\s+${DUTCH_DATE_SOURCE}`, 'i');
+const SUBMISSION_DATE_FIELD = new RegExp(`(?:Datum ingezonden|Ingediend op|Indieningsdatum|Datum indiening)\\s*:?\\s*${DUTCH_DATE_SOURCE}`, 'i');
+const LETTER_DATE = new RegExp(`(?:^|\\s)Datum\\s+${DUTCH_DATE_SOURCE}`);
+const PLACE_DATE = new RegExp(`(?:Den Haag|'s-Gravenhage|’s-Gravenhage),?\\s+${DUTCH_DATE_SOURCE}`);
+const ANSWER_DATE_FIELD = new RegExp(`(?:Beantwoord op|Datum beantwoording|Datum antwoord|ontvangen)\\s*:?\\s*${DUTCH_DATE_SOURCE}`, 'i');
+
+/**
+ * Whether some "Z" in `s` follows a digit, as in every zaak number ("2026Z03535"). A cheap test
+ * before the zaak pattern, which cannot skip ahead in the text as a pattern with a fixed start can.
+ */
+function digitBeforeZ(s: string): boolean {
+  for (let at = s.indexOf('Z'); at >= 0; at = s.indexOf('Z', at + 1)) {
+    const c = s.charCodeAt(at - 1);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
 /** Read the header text of a document. `lines` are the header lines (trimmed text). */
 export function readHeader(headerText: string): HeaderFacts {
-  const h = clean(headerText.replace(/-\n(?=[a-zà-ÿ])/g, '').replace(/\n/g, ' '));
+  const h = clean(headerText.replace(/-\n(?=[a-zà-ÿ])/g, '').replaceAll('\n', ' '));
   const facts: HeaderFacts = {
     title: null,
     questioners: [],
@@ -278,21 +394,15 @@ export function readHeader(headerText: string): HeaderFacts {
   }
   const num = /gegeven antwoorden\s*(?:\d{1,2}\s+)?(\d{1,5})\b(?=\s+(?:Vragen|Vraag|Mededeling|Antwoord)\b)/.exec(h) ?? /gegeven antwoorden\s+(\d{1,5})\b/.exec(h);
   if (num) facts.aanhangselNumber = Number(num[1]);
-  const nrLine = /\b(?:Aanhangselnummer|Nummer)\s*:?\s*(\d{1,5})\b/.exec(h);
+  const nrLine = h.includes('ummer') ? /\b(?:Aanhangselnummer|Nummer)\s*:?\s*(\d{1,5})\b/.exec(h) : null;
   if (nrLine && facts.aanhangselNumber === null) facts.aanhangselNumber = Number(nrLine[1]);
 
   // Zaak number: "(2026Z03535)", "AH 604 / 2024Z18294", "Kenmerk 2024Z18294".
-  const zaak = /\b(\d{4}Z\d{5})\b/.exec(h);
+  const zaak = digitBeforeZ(h) ? /\b(\d{4}Z\d{5})\b/.exec(h) : null;
   if (zaak) facts.zaakNumber = zaak[1]!;
 
-  // The question sentence.
-  // Questioners never contain " over " or " aan " (that would be a title line such as "Antwoord op
-  // vragen van het lid X over Y" running into the real header sentence).
-  const who = String.raw`((?:(?!\s(?:over|aan)\s|[Vv]ragen van\b).)+?)`;
-  const qs =
-    new RegExp(String.raw`\bVragen? van (?:het lid|de leden|lid|leden)\s+${who}\s+aan\s+(?:de|het)\s+(.+?)\s+over\s+(.+?)\s*\((?:ingezonden|ingediend)\s+([^)]*)\)`).exec(h) ??
-    new RegExp(String.raw`\bVragen? van (?:het lid|de leden|lid|leden)\s+${who}\s+aan\s+(?:de|het)\s+(.+?)\s+over\s+(.+?)\s*\((?:ingezonden|ingediend)\s+([^)]*)\)`, 'i').exec(h) ??
-    new RegExp(String.raw`\bVragen? van (?:het lid|de leden|lid|leden)\s+${who}\s+aan\s+(?:de|het)\s+(.+?)\s+over\s+(.+?)(?:\.\s|$)`, 'i').exec(h);
+  // The question sentence (see WHO for the questioners).
+  const qs = QUESTION_SENTENCE.exec(h) ?? QUESTION_SENTENCE_ANY_CASE.exec(h) ?? QUESTION_SENTENCE_UNDATED.exec(h);
   if (qs) {
     facts.questioners = splitQuestioners(qs[1]!);
     facts.addressees = splitRoles(qs[2]!);
@@ -313,7 +423,7 @@ export function readHeader(headerText: string): HeaderFacts {
     }
   }
   if (!facts.dateSubmitted) {
-    const ing = new RegExp(`\\((?:ingezonden|ingediend)\\s+${DUTCH_DATE_SOURCE}`, 'i').exec(h) ?? new RegExp(`(?:Datum ingezonden|Ingediend op|Indieningsdatum|Datum indiening)\\s*:?\\s*${DUTCH_DATE_SOURCE}`, 'i').exec(h);
+    const ing = SUBMITTED_DATE.exec(h) ?? SUBMISSION_DATE_FIELD.exec(h);
     if (ing) facts.dateSubmitted = parseDutchDate(ing[0]);
   }
 
@@ -333,9 +443,9 @@ export function readHeader(headerText: string): HeaderFacts {
     if (behalf) facts.onBehalfOf = splitRoles(behalf[1]!);
     const signer = readSignature(headerText);
     if (signer) facts.answerers = [signer];
-    const datum = new RegExp(`(?:^|\\s)Datum\\s+${DUTCH_DATE_SOURCE}`).exec(h) ?? new RegExp(`(?:Den Haag|'s-Gravenhage|’s-Gravenhage),?\\s+${DUTCH_DATE_SOURCE}`).exec(h);
+    const datum = LETTER_DATE.exec(h) ?? PLACE_DATE.exec(h);
     if (datum) facts.dateAnswered = parseDutchDate(datum[0]);
-    const beantwoord = new RegExp(`(?:Beantwoord op|Datum beantwoording|Datum antwoord|ontvangen)\\s*:?\\s*${DUTCH_DATE_SOURCE}`, 'i').exec(h);
+    const beantwoord = ANSWER_DATE_FIELD.exec(h);
     if (beantwoord) {
       facts.dateAnswered ??= parseDutchDate(beantwoord[0]);
       facts.answered = true;
@@ -357,6 +467,9 @@ function splitOnBehalf(s: string): [string, string | null] {
   return [s.slice(0, m.index), s.slice(m.index + m[0].length)];
 }
 
+/** The signer's role line in a signature block: "de minister van …" up to a blank line. */
+const SIGNATURE_ROLE = new RegExp(`(?:^|\\n)\\s*(?:de|De)\\s+(${ROLE_WORD})\\s+(van|voor)\\s+([\\s\\S]+?),?\\s*\\n\\s*\\n`);
+
 /** Read a letter's signature: "de minister van Langdurige Zorg, Jeugd en Sport, Mirjam Sterk". */
 export function readSignature(text: string): Answerer | null {
   const lines = text.split('\n').map((l) => l.trim());
@@ -368,7 +481,7 @@ export function readSignature(text: string): Answerer | null {
       block.push(lines[j]!);
     }
     const joined = block.join('\n');
-    const roleMatch = new RegExp(`(?:^|\\n)\\s*(?:de|De)\\s+(${ROLE_WORD})\\s+(van|voor)\\s+([\\s\\S]+?),?\\s*\\n\\s*\\n`).exec(`${joined}\n\n`);
+    const roleMatch = SIGNATURE_ROLE.exec(`${joined}\n\n`);
     if (!roleMatch) continue;
     const portfolio = clean(roleMatch[3]!.replace(/\n/g, ' ')).replace(/,$/, '');
     const role = `${capitalise(roleMatch[1]!.toLowerCase())} ${roleMatch[2]} ${portfolio}`;

@@ -1,4 +1,5 @@
 /** Question and answer labels: "Vraag 3", "Antwoord 2 en 3", "Antwoord vraag 1)", "Vraag 7, 8, 9 10 en 11". */
+import { visibleStart } from './lines.ts';
 
 /** A label found at the start of a line. */
 export interface Label {
@@ -24,8 +25,13 @@ const ANSWER_LABEL = new RegExp(
 const BARE_ANSWER = /^\s*(?:Antwoord(?:en)?|ANTWOORD(?:EN)?)\s*(?:[:.]\s*(.*))?$/;
 const BARE_QUESTION = /^\s*(?:Vraag|VRAAG)\s*(?:[:.]\s*(.*))?$/;
 
+/** A label that is one number, such as "3" or "12a". */
+const SINGLE_NUMBER = /^\d{1,3}[a-z]?$/;
+
 /** Expand a numbering as printed into the numbers it covers: "2 t/m 4" → [2, 3, 4]; "3a" → [3]. */
 export function parseNumbers(label: string): number[] {
+  // Most labels are one number ("3", "12a"): that needs no tokens and no set.
+  if (SINGLE_NUMBER.test(label)) return [parseInt(label, 10)];
   const out: number[] = [];
   const tokens = label.match(/\d{1,3}[a-z]?|t\s*\/\s*m|t\.m\.|tot\s+en\s+met|tot|[-–]/g) ?? [];
   for (let i = 0; i < tokens.length; i++) {
@@ -45,10 +51,16 @@ export function parseNumbers(label: string): number[] {
 }
 
 /** Read a question or answer label at the start of a line, or null. */
-const LABEL_START = /^\s*[VA]/;
-
 export function readLabel(text: string): Label | null {
-  if (!LABEL_START.test(text)) return null;
+  // Every label starts with "Vra"/"VRA" (Vraag, Vragen) or "Ant"/"ANT" (Antwoord) after the
+  // indentation. This runs on every line, so those letters are tested before any pattern.
+  const i = visibleStart(text);
+  const first = text.charCodeAt(i);
+  if (first === 86 /* V */) {
+    if (!text.startsWith('ra', i + 1) && !text.startsWith('RA', i + 1)) return null;
+  } else if (first === 65 /* A */) {
+    if (!text.startsWith('nt', i + 1) && !text.startsWith('NT', i + 1)) return null;
+  } else return null;
   let m = QUESTION_LABEL.exec(text);
   if (m) return { role: 'question', label: tidyLabel(m[1]!), numbers: parseNumbers(m[1]!), rest: m[2]!.trim() };
   m = ANSWER_LABEL.exec(text);
@@ -60,7 +72,11 @@ export function readLabel(text: string): Label | null {
   return null;
 }
 
+/** White space or a comma: the only things tidyLabel changes besides trimming. */
+const LABEL_UNTIDY = /[\s,]/;
+
 function tidyLabel(s: string): string {
+  if (!LABEL_UNTIDY.test(s)) return s;
   return s.replace(/\s+/g, ' ').replace(/\s*,\s*/g, ', ').trim();
 }
 

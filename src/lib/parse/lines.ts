@@ -28,6 +28,27 @@ export interface RunningHeadFacts {
   footerVergaderjaar: string | null;
 }
 
+/**
+ * Whether a UTF-16 code unit is white space as `\s` in a regular expression understands it.
+ * Hot per-line checks use it to look past indentation without running a pattern.
+ */
+export function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** The index of the first character of `s` that is not white space (`s.length` when there is none). */
+export function visibleStart(s: string): number {
+  let i = 0;
+  while (i < s.length && isSpaceCode(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The first code unit of `s` after leading white space, or NaN when there is none. */
+export function firstVisibleCode(s: string): number {
+  return s.charCodeAt(visibleStart(s));
+}
+
 /** The place of a line, for records and messages. */
 export function placeOf(line: Pick<Line, 'no' | 'offset' | 'page'>, column = 1): Position {
   return { line: line.no, column, offset: line.offset + column - 1, page: line.page };
@@ -38,11 +59,13 @@ const SUPERSCRIPT_DIGITS: Record<string, string> = { '0': '⁰', '1': '¹', '2':
 export function superscript(n: number | string): string {
   return String(n).replace(/\d/g, (d) => SUPERSCRIPT_DIGITS[d] ?? d);
 }
+/** Superscript digit → plain digit, built once (fromSuperscript runs for every footnote marker). */
+const PLAIN_DIGITS: ReadonlyMap<string, string> = new Map(Object.entries(SUPERSCRIPT_DIGITS).map(([d, sup]) => [sup, d]));
 /** Read superscript digits back as a number. */
 export function fromSuperscript(s: string): number {
-  const map: Record<string, string> = {};
-  for (const [d, sup] of Object.entries(SUPERSCRIPT_DIGITS)) map[sup] = d;
-  return Number([...s].map((c) => map[c] ?? c).join(''));
+  let plain = '';
+  for (const c of s) plain += PLAIN_DIGITS.get(c) ?? c;
+  return Number(plain);
 }
 /** Character class source matching superscript digits. */
 export const SUP_CLASS = '[⁰¹²³⁴⁵⁶⁷⁸⁹]';
@@ -50,21 +73,32 @@ export const SUP_CLASS = '[⁰¹²³⁴⁵⁶⁷⁸⁹]';
 /** Undo Markdown renderings of PDFs (headings, bold, italics, links, footnote superscripts). */
 export function undoMarkdown(line: string): string {
   let s = line;
-  s = s.replace(/^\s{0,3}#{1,6}\s+/, '');
-  s = s.replace(/\*\*([^*]*)\*\*/g, '$1').replace(/\*\*/g, '');
-  s = s.replace(/(^|[\s(«"“])\*([^*\s][^*]*?)\*(?=$|[\s.,;:!?)»"”])/g, '$1$2');
-  s = s.replace(/(^|[\s(«"“])_([^_\s][^_]*?)_(?=$|[\s.,;:!?)»"”])/g, '$1$2');
-  // Footnote markers rendered as "[1 ]", "[4 5 ]" (pymupdf4llm) become superscripts; "[e ]" ordinals become plain.
-  s = s.replace(/\[((?:\d{1,3}\s*)+)\](?!\()/g, (_m, nums: string) => nums.trim().split(/\s+/).map(superscript).join('\u2009'));
-  s = s.replace(/\[(e|ste|de)\s*\]/g, '$1');
-  // Links: keep the text, or the address when the text is the address.
-  s = s.replace(/\[([^\]]+)\]\((?:#|[^)\s]*)\)/g, '$1');
-  s = s.replace(/<((?:https?:\/\/|www\.)[^>\s]+)>/g, '$1');
+  // Each rewrite needs its own character (#, *, _, [ or <). In a Markdown document this runs on
+  // every line, and most lines hold none of them: testing for the character skips the pattern.
+  if (s.includes('#')) s = s.replace(/^\s{0,3}#{1,6}\s+/, '');
+  if (s.includes('*')) {
+    s = s.replace(/\*\*([^*]*)\*\*/g, '$1').replace(/\*\*/g, '');
+    s = s.replace(/(^|[\s(«"“])\*([^*\s][^*]*?)\*(?=$|[\s.,;:!?)»"”])/g, '$1$2');
+  }
+  if (s.includes('_')) s = s.replace(/(^|[\s(«"“])_([^_\s][^_]*?)_(?=$|[\s.,;:!?)»"”])/g, '$1$2');
+  if (s.includes('[')) {
+    // Footnote markers rendered as "[1 ]", "[4 5 ]" (pymupdf4llm) become superscripts; "[e ]" ordinals become plain.
+    s = s.replace(/\[((?:\d{1,3}\s*)+)\](?!\()/g, (_m, nums: string) => nums.trim().split(/\s+/).map(superscript).join('\u2009'));
+    s = s.replace(/\[(e|ste|de)\s*\]/g, '$1');
+    // Links: keep the text, or the address when the text is the address.
+    s = s.replace(/\[([^\]]+)\]\((?:#|[^)\s]*)\)/g, '$1');
+  }
+  if (s.includes('<')) s = s.replace(/<((?:https?:\/\/|www\.)[^>\s]+)>/g, '$1');
   return s;
 }
 
-/** First characters of running-head lines: a cheap test before the patterns. */
-const FOOTER_FIRST = new Set(['a', 'A', 'k', 'h', 'H', 'I', '’', "'", '`', 'T']);
+/**
+ * Cheap test before the running-head patterns: the starts they can match, so most lines fail on
+ * the first character. The first character is case-sensitive on purpose: running heads have
+ * always been tried only on lines starting with a, A, k, h, H, I, a quote or T (so not
+ * "KV-TK-…"), and this keeps that behaviour.
+ */
+const FOOTER_START = /^(?:[aA][hH]-[tT][kK]-|k[vV]-[tT][kK]-|[hH] [tT][kK] |ISSN|[’'`]s-|Tweede Kamer, vergaderjaar )/;
 
 const FOOTER_PATTERNS: RegExp[] = [
   /^ah-tk-\d{8}-\d+$/i,
@@ -76,100 +110,278 @@ const FOOTER_PATTERNS: RegExp[] = [
   /^Tweede Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, Aanhangsel \d+\s*\\?$/,
 ];
 
+/** Whether a trimmed line is a running head or page footer. */
+function isFooter(trimmed: string): boolean {
+  if (!FOOTER_START.test(trimmed)) return false;
+  for (const re of FOOTER_PATTERNS) if (re.test(trimmed)) return true;
+  return false;
+}
+
 /** Running-head pieces that PDF extraction sometimes glues onto real text ("… Aanhangsel 1Antwoord 3"). */
 const GLUED_FOOTER = /(?:ah-tk-\d{8}-\d+\s*)?ISSN 0921\s*-\s*7398\s*(?:[’'`]s-Gravenhage \d{4}\s*)?(?:Tweede Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, Aanhangsel\s*\d*)?|Tweede Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, Aanhangsel\s*\d*(?=\s*(?:Vraag|Antwoord|Vragen)\b)/g;
 
+/** A Markdown horizontal rule: a page end in Markdown renderings. */
+const MARKDOWN_RULE = /^\s*-{3,}\s*$/;
+/** Markdown footnote markers or links in a line of a document that is not Markdown as a whole. */
+const MARKDOWN_BITS = /\[(?:\d{1,3}\s*)+\]|\]\(#\)|\]\(https?:|<https?:\/\//;
+/** An Aanhangsel id line: "ah-tk-20232024-1076" or "h tk 20232024 1076". */
+const AH_START = /^a|^h /i;
+const AH_ID = /^ah-tk-(\d{4})(\d{4})-(\d+)$/i;
+const H_TK_ID = /^h tk (\d{4})(\d{4}) (\d+)$/i;
+const FOOTER_VERGADERJAAR = /Tweede Kamer, vergaderjaar (\d{4})\s*[–-]\s*(\d{4}), Aanhangsel/;
+const PAGE_NUMBER = /^\d{1,3}$/;
+
+/**
+ * The second part of a footer ("Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel") at the start of
+ * a line, tested in place in the whole input (sticky, from `lastIndex`). It is
+ * /^\s*Tweede Kamer, …/ with white space that does not cross a line end, so it matches exactly
+ * where that pattern matches the line on its own.
+ */
+const AANHANGSEL_FOOTER_AT = /[^\S\n]*Tweede Kamer, vergaderjaar \d{4}[^\S\n]*[–-][^\S\n]*\d{4}, Aanhangsel/y;
+
+/** A page break line. */
+function pageBreak(no: number, offset: number, page: number): Line {
+  return { text: '', no, offset, page, kind: 'break', indented: false };
+}
+
+/** Whether a string starts with a space or a tab. */
+function startsIndented(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c === 32 || c === 9;
+}
+
+/**
+ * The first occurrence of `needle` in `input` at or after `from`, or -1, given `known`: the answer
+ * for an earlier (smaller) `from`. Lines are read in order, so each needle is searched for once
+ * per occurrence instead of once per line ("does this line contain X?" becomes a comparison).
+ */
+function nextAt(input: string, needle: string, known: number, from: number): number {
+  return known < 0 || known >= from ? known : input.indexOf(needle, from);
+}
+
+/**
+ * Whether the line `clean` holds `needle`. While it is still the raw piece `text` (ending at
+ * `pieceEnd` in the input), the next occurrence `at` in the input answers that; after cleaning or
+ * Markdown changed the line, the line itself is searched.
+ */
+function holds(clean: string, text: string, needle: string, at: number, pieceEnd: number): boolean {
+  return clean === text ? at >= 0 && at + needle.length <= pieceEnd : clean.includes(needle);
+}
+
+/** Whether a trimmed line can be a running head: a cheap first-character test before the patterns. */
+function mayBeFooter(trimmed: string): boolean {
+  switch (trimmed.charCodeAt(0)) {
+    case 97: // a
+    case 65: // A
+    case 107: // k
+    case 104: // h
+    case 72: // H
+    case 73: // I
+    case 0x2019: // ’
+    case 39: // '
+    case 96: // `
+    case 84: // T
+      return isFooter(trimmed);
+    default:
+      return false;
+  }
+}
+
+/** The lines of a text, what their running heads said, and whether they can hold superscripts. */
+export interface TextLines {
+  /** The lines, page breaks included. */
+  lines: Line[];
+  /** What the running heads said. */
+  facts: RunningHeadFacts;
+  /**
+   * False when no line holds a superscript digit (¹²³…): the input has none and no Markdown
+   * footnote marker was turned into one. Lets later stages skip looking for superscript markers.
+   */
+  superscripts: boolean;
+}
+
 /**
  * Split text into lines, undo Markdown, and turn running heads and page footers into page
- * breaks. Returns the lines and what the running heads said.
+ * breaks. Returns the lines, what the running heads said, and whether superscripts can occur.
  */
-export function toLines(input: string): { lines: Line[]; facts: RunningHeadFacts } {
+export function toLines(input: string): TextLines {
   const facts: RunningHeadFacts = { ahId: null, footerVergaderjaar: null };
-  const raw = input.split('\n');
   const out: Line[] = [];
-  let offset = 0;
   let page = 1;
-  const markdown = /^-{3,}\s*$/m.test(input) && /^#{1,6}\s/m.test(input);
+  const markdown = input.includes('---') && /^-{3,}\s*$/m.test(input) && /^#{1,6}\s/m.test(input);
+  // Whole-input checks, once, with one scan for the usual case that the input holds neither: when
+  // no line has a character to clean, cleaning is skipped; when no line has a superscript digit,
+  // the marker stage need not look for them.
+  const { needsCleaning, hasSuperscripts } = inventory(input);
+  let superscripts = markdown || hasSuperscripts;
+  // Where the next form feed, bracket and running-head word are (see nextAt); -1 when there is none.
+  let formFeedAt = input.indexOf('\f');
+  let bracketAt = input.indexOf('[');
+  let angleAt = input.indexOf('<');
+  let issnAt = input.indexOf('ISSN');
+  let aanhangselAt = input.indexOf('Aanhangsel');
+  let vergaderjaarAt = input.indexOf('vergaderjaar');
   let lastFooterAt = -10;
   // pdftotext prints the footer block in two parts around the footnote texts ("ah-tk-… ISSN …
   // ’s-Gravenhage", footnotes, "Tweede Kamer, vergaderjaar …, Aanhangsel", page number): the page
-  // ends at the second part, so the first part is dropped without a break when the second follows.
+  // ends at the second part, so the first part is dropped without a break when the second follows
+  // within the next 15 lines (before a form feed).
   const aanhangselFooter = /^\s*Tweede Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, Aanhangsel/;
-  const footerFollows = (i: number) => {
-    for (let k = i + 1; k < Math.min(raw.length, i + 16); k++) {
-      if (aanhangselFooter.test(raw[k]!)) return true;
-      if (raw[k]!.includes('\f')) return false;
+  const footerFollows = (lineEnd: number) => {
+    if (lineEnd >= input.length) return false;
+    let pos = lineEnd + 1;
+    const formFeed = input.indexOf('\f', pos);
+    for (let k = 0; k < 15; k++) {
+      const nl = input.indexOf('\n', pos);
+      const end = nl < 0 ? input.length : nl;
+      // The line is tested in place (no copy of it): the pattern is anchored at the line start.
+      AANHANGSEL_FOOTER_AT.lastIndex = pos;
+      if (AANHANGSEL_FOOTER_AT.test(input)) return true;
+      if (formFeed >= pos && formFeed < end) return false;
+      if (nl < 0) break;
+      pos = nl + 1;
     }
     return false;
   };
-  for (let i = 0; i < raw.length; i++) {
-    let text = raw[i]!;
-    const lineOffset = offset;
-    offset += text.length + 1;
-    // Form feeds: pdftotext page breaks, possibly mid-line.
-    const pieces = text.split('\f');
-    for (let p = 0; p < pieces.length; p++) {
+  // Lines are cut with indexOf and slice rather than split: no array of all lines is needed.
+  let lineStart = 0;
+  for (let no = 1; lineStart <= input.length; no++) {
+    const newline = input.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 ? input.length : newline;
+    const rawLine = input.slice(lineStart, lineEnd);
+    const lineOffset = lineStart;
+    lineStart = lineEnd + 1;
+    formFeedAt = nextAt(input, '\f', formFeedAt, lineOffset);
+    const hasFormFeed = formFeedAt >= 0 && formFeedAt < lineEnd;
+    // Form feeds: pdftotext page breaks, possibly mid-line. Each piece between them is read on its
+    // own; `from` is where the next piece starts in the line, -1 after the last.
+    let from = 0;
+    for (let p = 0; from >= 0; p++) {
+      const ff = hasFormFeed ? rawLine.indexOf('\f', from) : -1;
+      const text = ff < 0 ? (from === 0 ? rawLine : rawLine.slice(from)) : rawLine.slice(from, ff);
+      const pieceStart = lineOffset + from;
+      const pieceEnd = ff < 0 ? lineEnd : lineOffset + ff;
+      from = ff < 0 ? -1 : ff + 1;
       if (p > 0) {
-        out.push({ text: '', no: i + 1, offset: lineOffset, page, kind: 'break', indented: false });
+        out.push(pageBreak(no, lineOffset, page));
         page++;
       }
-      text = pieces[p]!;
-      let clean = cleanCharacters(text);
+      let clean = needsCleaning ? cleanCharacters(text) : text;
       if (markdown) {
-        if (/^\s*-{3,}\s*$/.test(clean)) {
-          out.push({ text: '', no: i + 1, offset: lineOffset, page, kind: 'break', indented: false });
+        if (MARKDOWN_RULE.test(clean)) {
+          out.push(pageBreak(no, lineOffset, page));
           page++;
           continue;
         }
         clean = undoMarkdown(clean);
-      } else if ((clean.includes('[') || clean.includes('<')) && /\[(?:\d{1,3}\s*)+\]|\]\(#\)|\]\(https?:|<https?:\/\//.test(clean)) {
-        clean = undoMarkdown(clean);
+      } else {
+        // Cleaning never adds or removes brackets, so the raw piece tells whether the line has one.
+        bracketAt = nextAt(input, '[', bracketAt, pieceStart);
+        angleAt = nextAt(input, '<', angleAt, pieceStart);
+        if (((bracketAt >= 0 && bracketAt < pieceEnd) || (angleAt >= 0 && angleAt < pieceEnd)) && MARKDOWN_BITS.test(clean)) {
+          clean = undoMarkdown(clean);
+          superscripts = true; // "[1 ]" may have become "¹"
+        }
       }
       const trimmed = clean.trim();
-      const ah = trimmed.length > 12 && trimmed.length < 30 && /^a|^h /i.test(trimmed) ? (/^ah-tk-(\d{4})(\d{4})-(\d+)$/i.exec(trimmed) ?? /^h tk (\d{4})(\d{4}) (\d+)$/i.exec(trimmed)) : null;
-      if (ah && Number(ah[2]) === Number(ah[1]) + 1) {
-        facts.ahId ??= { vergaderjaar: `${ah[1]}-${ah[2]}`, number: Number(ah[3]) };
+      if (trimmed.length > 12 && trimmed.length < 30 && AH_START.test(trimmed)) {
+        const ah = AH_ID.exec(trimmed) ?? H_TK_ID.exec(trimmed);
+        if (ah && Number(ah[2]) === Number(ah[1]) + 1) {
+          facts.ahId ??= { vergaderjaar: `${ah[1]}-${ah[2]}`, number: Number(ah[3]) };
+        }
       }
-      const fv = facts.footerVergaderjaar === null && clean.includes('vergaderjaar') && /Tweede Kamer, vergaderjaar (\d{4})\s*[–-]\s*(\d{4}), Aanhangsel/.exec(trimmed);
-      if (fv) facts.footerVergaderjaar = `${fv[1]}-${fv[2]}`;
-      const maybeFooter = FOOTER_FIRST.has(trimmed.charAt(0)) && FOOTER_PATTERNS.some((re) => re.test(trimmed));
-      if (maybeFooter) {
-        if (!aanhangselFooter.test(trimmed) && footerFollows(i)) continue;
+      if (facts.footerVergaderjaar === null) {
+        vergaderjaarAt = nextAt(input, 'vergaderjaar', vergaderjaarAt, pieceStart);
+        const fv = holds(clean, text, 'vergaderjaar', vergaderjaarAt, pieceEnd) && FOOTER_VERGADERJAAR.exec(trimmed);
+        if (fv) facts.footerVergaderjaar = `${fv[1]}-${fv[2]}`;
+      }
+      if (mayBeFooter(trimmed)) {
+        if (!aanhangselFooter.test(trimmed) && footerFollows(lineEnd)) continue;
         // A footer block closes the page: mark a break once per block.
         if (out.length - lastFooterAt > 6 || out[out.length - 1]?.kind !== 'break') {
-          out.push({ text: '', no: i + 1, offset: lineOffset, page, kind: 'break', indented: false });
+          out.push(pageBreak(no, lineOffset, page));
           page++;
         }
         lastFooterAt = out.length;
         continue;
       }
       // A bare page number right after a footer line belongs to the footer.
-      if (/^\d{1,3}$/.test(trimmed) && out.length - lastFooterAt <= 2 && out.slice(lastFooterAt).every((l) => l.kind === 'break' || l.text.trim() === '')) {
+      if (out.length - lastFooterAt <= 2 && PAGE_NUMBER.test(trimmed) && onlyBlankSince(out, lastFooterAt)) {
         lastFooterAt = out.length;
         continue;
       }
-      if ((clean.includes('ISSN') || clean.includes('Aanhangsel')) && GLUED_FOOTER.test(clean)) {
+      issnAt = nextAt(input, 'ISSN', issnAt, pieceStart);
+      aanhangselAt = nextAt(input, 'Aanhangsel', aanhangselAt, pieceStart);
+      if ((holds(clean, text, 'ISSN', issnAt, pieceEnd) || holds(clean, text, 'Aanhangsel', aanhangselAt, pieceEnd)) && GLUED_FOOTER.test(clean)) {
         GLUED_FOOTER.lastIndex = 0;
         const rest = clean.replace(GLUED_FOOTER, '\u0000');
         const parts = rest.split('\u0000');
         for (let k = 0; k < parts.length; k++) {
           if (k > 0) {
-            out.push({ text: '', no: i + 1, offset: lineOffset, page, kind: 'break', indented: false });
+            out.push(pageBreak(no, lineOffset, page));
             page++;
           }
           const part = parts[k]!;
-          if (part.trim()) out.push({ text: part, no: i + 1, offset: lineOffset, page, kind: 'text', indented: false });
+          if (part.trim()) out.push({ text: part, no, offset: lineOffset, page, kind: 'text', indented: false });
         }
         lastFooterAt = out.length;
         continue;
       }
       GLUED_FOOTER.lastIndex = 0;
-      out.push({ text: clean.trimEnd(), no: i + 1, offset: lineOffset, page, kind: 'text', indented: /^[ \t]/.test(clean) && trimmed !== '' });
+      // (A line without white space at its ends is its own trimmed text: no second trim.)
+      out.push({ text: trimmed.length === clean.length ? clean : clean.trimEnd(), no, offset: lineOffset, page, kind: 'text', indented: trimmed !== '' && startsIndented(clean) });
     }
   }
-  return { lines: out, facts };
+  return { lines: out, facts, superscripts };
 }
 
+/** Whether every line of `out` from `from` on is a page break or blank. */
+function onlyBlankSince(out: Line[], from: number): boolean {
+  for (let k = from; k < out.length; k++) {
+    const l = out[k]!;
+    if (l.kind !== 'break' && l.text.trim() !== '') return false;
+  }
+  return true;
+}
+
+/** A copy of `line` with other text (same shape as every Line, so property access stays fast). */
+export function withText(line: Line, text: string): Line {
+  return { text, no: line.no, offset: line.offset, page: line.page, kind: line.kind, indented: line.indented };
+}
+
+/** A superscript digit. */
+const SUPERSCRIPT = new RegExp(SUP_CLASS);
+/** A superscript digit (global: searched from `lastIndex`). */
+const SUPERSCRIPT_FROM = new RegExp(SUP_CLASS, 'g');
+/** A character to clean (see NEEDS_CLEANING), searched from `lastIndex`. */
+const CLEANING_FROM = /[\r\u00a0\u2007\u202f\u2002\u2003\u2009\u200b\u200c\u200d\u2060\ufeff\t]/g;
+/** A character to clean or a superscript digit (global: its first place is needed). */
+const CLEANING_OR_SUPERSCRIPT = /[\r\u00a0\u2007\u202f\u2002\u2003\u2009\u200b\u200c\u200d\u2060\ufeff\t⁰¹²³⁴⁵⁶⁷⁸⁹]/g;
+
+/** Whether `pattern` (global) matches `input` at or after `from`. */
+function occursFrom(pattern: RegExp, input: string, from: number): boolean {
+  pattern.lastIndex = from;
+  const found = pattern.test(input);
+  pattern.lastIndex = 0;
+  return found;
+}
+
+/**
+ * Whether the input has characters to clean and superscript digits. One scan answers both in the
+ * usual case that it has neither; otherwise the scan for the other kind resumes where the first
+ * special character was found (nothing before it is of either kind).
+ */
+function inventory(input: string): { needsCleaning: boolean; hasSuperscripts: boolean } {
+  CLEANING_OR_SUPERSCRIPT.lastIndex = 0;
+  const first = CLEANING_OR_SUPERSCRIPT.exec(input);
+  CLEANING_OR_SUPERSCRIPT.lastIndex = 0;
+  if (!first) return { needsCleaning: false, hasSuperscripts: false };
+  const at = first.index;
+  if (SUPERSCRIPT.test(first[0])) return { needsCleaning: occursFrom(CLEANING_FROM, input, at + 1), hasSuperscripts: true };
+  return { needsCleaning: true, hasSuperscripts: occursFrom(SUPERSCRIPT_FROM, input, at + 1) };
+}
+
+/** A character that cleanCharacters changes. */
 const NEEDS_CLEANING = /[\r\u00a0\u2007\u202f\u2002\u2003\u2009\u200b\u200c\u200d\u2060\ufeff\t]/;
 
 /** Normalise characters that vary between extractors: spaces, soft hyphens, quotes stay as written. */

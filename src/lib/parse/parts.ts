@@ -4,6 +4,7 @@
  */
 import type { Message, Position } from '../schema/common.ts';
 import type { SourceForm } from '../schema/record.ts';
+import type { Answerer, Questioner } from '../schema/person.ts';
 
 /** A question block with its answer, as found in the document. */
 export interface RawPair {
@@ -33,6 +34,12 @@ export interface PartsMeta {
   dateSubmitted?: string | null;
   dateAnswered?: string | null;
   url?: string | null;
+  /** People stated in cells or labelled lines (trackers, metadata tables); win over the header sentences. */
+  questioners?: Questioner[];
+  /** Answerers stated outright. */
+  answerers?: Answerer[];
+  /** Addressees stated outright. */
+  addressees?: string[];
 }
 
 /** Everything a reader found in one document. */

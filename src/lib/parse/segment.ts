@@ -6,7 +6,7 @@ import type { Message } from '../schema/common.ts';
 import type { RawPair } from './parts.ts';
 import { readLabel, parseNumbers, type Label } from './labels.ts';
 import { joinLines } from './join.ts';
-import { placeOf, type Line } from './lines.ts';
+import { placeOf, withText, type Line } from './lines.ts';
 
 /** A labelled chunk of lines. */
 interface Chunk {
@@ -45,7 +45,7 @@ function chunkByLabels(body: Line[]): { header: Line[]; chunks: Chunk[]; trailin
       label && (label.numbers.length > 0 || (label.role === 'answer' && current?.role === 'question') || (label.role === 'question' && (current === null || current.role === 'answer')));
     if (label && numbered && !(label.role === 'question' && label.numbers.some((n) => n > 200))) {
       current = { role: label.role, label: label.label, numbers: label.numbers, lines: [], first: line };
-      if (label.rest) current.lines.push({ ...line, text: label.rest });
+      if (label.rest) current.lines.push(withText(line, label.rest));
       chunks.push(current);
       continue;
     }
@@ -85,7 +85,7 @@ function splitQuestionsBeforeAnswers(header: Line[], chunks: Chunk[]): void {
       if (!m || parseInt(m[1]!, 10) !== first) continue;
       const questionLines = host.splice(i);
       const q: Chunk = { role: 'question', label: m[1]!, numbers: answer.numbers, lines: [], first: questionLines[0]! };
-      if (m[2]) q.lines.push({ ...questionLines[0]!, text: m[2] });
+      if (m[2]) q.lines.push(withText(questionLines[0]!, m[2]));
       q.lines.push(...questionLines.slice(1));
       chunks.splice(k, 0, q);
       break;
@@ -101,7 +101,7 @@ function splitNotice(chunk: Chunk): string | null {
   chunk.lines = chunk.lines.slice(0, idx);
   const first = notice[0]!;
   const rest = first.text.replace(/^\s*Mededeling\s*[:.]?\s*/, '');
-  return text([{ ...first, text: rest }, ...notice.slice(1)]);
+  return text([withText(first, rest), ...notice.slice(1)]);
 }
 
 /** Split a chunk of a tracker rendering (question followed by an unlabelled answer) at the end of the question. */
@@ -207,7 +207,7 @@ function chunkByBareNumbers(body: Line[]): { header: Line[]; chunks: Chunk[] } |
     if (m && inSequence && (m[3] === '' || /^[A-ZÀ-Ý«"“']/.test(m[3]!))) {
       const label = `${m[1]}${m[2]}`;
       current = { role: 'question', label, numbers: parseNumbers(label), lines: [], first: line };
-      if (m[3]) current.lines.push({ ...line, text: m[3] });
+      if (m[3]) current.lines.push(withText(line, m[3]));
       chunks.push(current);
       expected = Number(m[1]) + 1;
       continue;
@@ -215,7 +215,7 @@ function chunkByBareNumbers(body: Line[]): { header: Line[]; chunks: Chunk[] } |
     const ans = readLabel(line.text);
     if (ans && ans.role === 'answer' && current) {
       current = { role: 'answer', label: '', numbers: current.numbers, lines: [], first: line };
-      if (ans.rest) current.lines.push({ ...line, text: ans.rest });
+      if (ans.rest) current.lines.push(withText(line, ans.rest));
       chunks.push(current);
       continue;
     }

@@ -7,31 +7,84 @@ import { toLines } from './lines.ts';
 import { extractFootnotes } from './footnotes.ts';
 import { segmentBody } from './segment.ts';
 
+/** Whether `s` contains any of `words`. */
+function mentions(s: string, words: readonly string[]): boolean {
+  for (const w of words) if (s.includes(w)) return true;
+  return false;
+}
+
+/** "Staten-Generaal2012-20132881": officielebekendmakingen metadata glued together (sticky: tried at one place). */
+const GLUED_METADATA_AT = /Staten-Generaal\s*\d{4}-\d{4}\d/y;
+
+/**
+ * Whether `head` holds glued metadata. Every Aanhangsel names the Staten-Generaal, so the pattern is
+ * tried only where that word occurs (found with indexOf), not at every character.
+ */
+function hasGluedMetadata(head: string): boolean {
+  for (let at = head.indexOf('Staten-Generaal'); at >= 0; at = head.indexOf('Staten-Generaal', at + 1)) {
+    GLUED_METADATA_AT.lastIndex = at;
+    if (GLUED_METADATA_AT.test(head)) return true;
+  }
+  return false;
+}
+
 /** Guess the form of a plain-text document from what it contains. */
 export function detectTextForm(text: string): SourceForm {
   const head = text.slice(0, 6000);
-  if (/Aanhangsel van de Handelingen|Vragen gesteld door de leden der Kamer|ah-tk-\d{8}-\d+|h tk \d{8} \d+|Tweede Kamer, vergaderjaar \d{4}.\d{4}, Aanhangsel/.test(text)) {
-    if (/Datum publicatie|Staten-Generaal\s*\d{4}-\d{4}\d/.test(head)) return 'aanhangsel-html';
+  // The first two tests take their alternatives one by one: fixed words found with `includes` and
+  // patterns that start with a fixed word are searched for far faster than an alternation, and
+  // these run on every document.
+  if (
+    mentions(text, ['Aanhangsel van de Handelingen', 'Vragen gesteld door de leden der Kamer']) ||
+    /ah-tk-\d{8}-\d+/.test(text) ||
+    /h tk \d{8} \d+/.test(text) ||
+    /Tweede Kamer, vergaderjaar \d{4}.\d{4}, Aanhangsel/.test(text)
+  ) {
+    if (head.includes('Datum publicatie') || hasGluedMetadata(head)) return 'aanhangsel-html';
     return 'aanhangsel-pdf-text';
   }
-  if (/Staten-Generaal\s*\d{4}-\d{4}\d|Datum publicatieOrganisatie|officielebekendmakingen\.nl/.test(head)) return 'aanhangsel-html';
+  if (hasGluedMetadata(head) || mentions(head, ['Datum publicatieOrganisatie', 'officielebekendmakingen.nl'])) return 'aanhangsel-html';
   if (/Antwoord schriftelijke vragen\s*:|Schriftelijke vragen\s*:|tweedekamer\.nl|Gerelateerde personen/.test(head)) return 'tk-website';
   if (/Geachte [Vv]oorzitter|Hoogachtend|Retouradres|Ons kenmerk|Uw kenmerk|Datum\s+\d{1,2}\s+\w+\s+\d{4}\s*\n\s*Betreft/.test(head)) return 'ministry-letter';
   if (/^\s*Vragen? van (?:het lid|de leden)/m.test(head)) return 'aanhangsel-pdf-text';
   return 'other';
 }
 
+/** An answer statement: "Antwoord van", "de antwoorden op", "Beantwoord door" … (global: searched from a place). */
+const ANSWER_STATEMENT = /\b(?:Antwoord|Nader antwoord) van\b|\bde antwoorden op\b|\bAntwoorden op\b|\bBeantwoord door\b|\bBeantwoording\b/gi;
+
+/**
+ * Whether `head` states that it holds answers. Every statement contains "ntwoord", at most 7
+ * characters after its start ("Nader antwoord"), so no statement starts more than 7 characters
+ * before the first "ntwoord": the statement pattern (slow to scan with, being an alternation that
+ * ignores case) is run from a little before that place rather than from the beginning.
+ */
+function statesAnswers(head: string): boolean {
+  const first = /ntwoord/i.exec(head);
+  if (!first) return false;
+  ANSWER_STATEMENT.lastIndex = Math.max(0, first.index - 12);
+  const found = ANSWER_STATEMENT.test(head);
+  ANSWER_STATEMENT.lastIndex = 0;
+  return found;
+}
+
 /** Read a plain-text document into parts. */
 export function readText(text: string, container: 'text' | 'pdf' = 'text'): DocumentParts {
+  return readTextParts(text, container).parts;
+}
+
+/** readText, and whether a question or answer text can hold a superscript digit (see TextLines). */
+function readTextParts(text: string, container: 'text' | 'pdf'): { parts: DocumentParts; superscripts: boolean } {
   const messages: Message[] = [];
   const form = detectTextForm(text);
-  const { lines, facts } = toLines(text);
+  const { lines, facts, superscripts } = toLines(text);
   const { body, footnotes } = extractFootnotes(lines, messages);
-  const answered = /\b(?:Antwoord|Nader antwoord) van\b|\bde antwoorden op\b|\bAntwoorden op\b|\bBeantwoord door\b|\bBeantwoording\b/i.test(text.slice(0, 8000));
+  const answered = statesAnswers(text.slice(0, 8000));
   const seg = segmentBody(body, answered, messages);
   const header = seg.header.map((l) => l.text).join('\n');
-  const pages = lines.filter((l) => l.kind === 'break').length + 1;
-  return {
+  let breaks = 0;
+  for (const l of lines) if (l.kind === 'break') breaks++;
+  const parts: DocumentParts = {
     form,
     container,
     header,
@@ -44,12 +97,16 @@ export function readText(text: string, container: 'text' | 'pdf' = 'text'): Docu
       aanhangselNumber: facts.ahId?.number ?? null,
     },
     messages,
-    pages: container === 'pdf' || /\f/.test(text) ? pages : null,
+    pages: container === 'pdf' || text.includes('\f') ? breaks + 1 : null,
     footerVergaderjaar: facts.footerVergaderjaar,
   };
+  return { parts, superscripts };
 }
 
 /** Parse plain text (any text form) into a record; `link` adds references, motions and commitments. */
 export function parseText(text: string, path: string, options: { link?: (record: QuestionSet, headerText: string) => QuestionSet } = {}): ParseOutcome {
-  return buildRecord(readText(text, 'text'), { path, container: 'text', encoding: 'utf-8' }, options);
+  const { parts, superscripts } = readTextParts(text, 'text');
+  // The reader knows whether the texts can hold superscript markers; saying so spares the marker
+  // stage a scan of every text (the record is the same either way).
+  return buildRecord(parts, { path, container: 'text', encoding: 'utf-8' }, { link: options.link, superscriptFree: !superscripts });
 }
