@@ -127,6 +127,7 @@ const ACTION_VERBS = [
   'ondersteunen', 'opvolgen', 'opvolging', 'reageren', 'reactie', 'verstrekken', 'toelichten', 'presenteren', 'presenteer',
   'aankondigen', 'regelen', 'vervolgen', 'beantwoorden', 'beantwoord', 'afwegen', 'wegen', 'oppakken', 'invullen', 'invulling',
   'overleg', 'treden', 'terugkoppelen', 'afspreken', 'afspraken', 'voorstellen', 'indienen', 'bijeenbrengen', 'aanpakken',
+  'faciliteren', 'faciliteer', 'financieren', 'financier', 'subsidiëren',
 ];
 
 /** Past participles of action verbs (used with "zal worden", "wordt … in 2024", "ben … van plan"). */
@@ -144,7 +145,7 @@ const ACTION_PARTICIPLES = [
 ];
 
 /** Who can promise: words for the government as subject. */
-const GOV_SUBJECT = /\b(?:ik|ikzelf|wij|we|het\s+kabinet|het\s+huidige\s+kabinet|de\s+regering|mijn\s+ministerie|ons\s+ministerie|het\s+ministerie(?:\s+van\s+[\p{L}, ]+)?|mijn\s+collega(?:['’]s)?|de\s+(?:minister|staatssecretaris)(?:\s+(?:van|voor)\s+[\p{Lu}][\p{L}]*(?:(?:\s*,\s*|\s+en\s+|\s+)[\p{Lu}][\p{L}]*){0,4})?|het\s+rijk)\b/iu;
+const GOV_SUBJECT = /\b(?:ik|ikzelf|wij|we|het\s+kabinet|het\s+huidige\s+kabinet|de\s+regering|mijn\s+ministerie|ons\s+ministerie|het\s+ministerie(?:\s+van\s+[\p{L}, ]+)?|mijn\s+collega(?:['’]s)?|de\s+(?:minister|staatssecretaris)(?:\s+(?:van|voor)\s+[\p{Lu}][\p{L}]*(?:(?:\s*,\s*|\s+en\s+|\s+)[\p{Lu}][\p{L}]*){0,4})?|het\s+rijk|(?:vws|ocw|bzk|szw|ezk|lnv|ienw|jenv|bz|kgg|vro|def|fin)(?=\s))\b/iu;
 
 const ACTION_RE = new RegExp(`(?<![\\p{L}])(?:${ACTION_VERBS.join('|')})(?![\\p{L}])`, 'iu');
 const PARTICIPLE_RE = new RegExp(`(?<![\\p{L}])(?:${ACTION_PARTICIPLES.join('|')})(?![\\p{L}])`, 'iu');

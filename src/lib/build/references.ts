@@ -39,13 +39,16 @@ const NUMBERS = `(?:nrs?\\.?|nummers?)\\s*(\\d{1,5}(?:\\s*,\\s*nrs?\\.?\\s*\\d{1
 /** A parliamentary year written as "2020/21", "2020–2021", "2020-2021", "2023/2024" (checked later). */
 const YEAR_PAIR = `(\\d{4})\\s*[/–\\-]\\s*(\\d{2,4})`;
 
+/** A second dossier of a joint document, "29 984/22 589, nr. 809": the first dossier numbers it. */
+const JOINT = `(?:\\s*\\/\\s*\\d{2}\\s?\\d{3})?`;
+
 /** Patterns for Kamerstukken, with the dossier and numbers as groups. */
 const KAMERSTUK_RES: RegExp[] = [
   // "Kamerstuk 34 550 XVI, nr. 91", "Kamerstukken II 2020/21, 31 839, nr. 732", "Kamerstukken ll 2023/24, …",
   // "Kamerstuk, 28 828, nr. 70", "Kamerstukken II, 2023/2024, 31 839, nr. 1024", "Kamerstukken II2015–16, 34 104, nr. 128",
   // "TK 2023/24, 31 839, nr. 1024", "Tweede Kamer, vergaderjaar 2022–2023, 26 485, nr. 424".
   new RegExp(
-    `\\b(?:[Kk]amerstuk(?:ken)?|TK|Tweede\\s+Kamer|EK|Eerste\\s+Kamer)(?:\\s*,)?(?:\\s*(?:II|ll|I|l)(?![A-Za-z]))?\\s*,?\\s*(?:vergaderjaar\\s*)?(?:${YEAR_PAIR}\\s*,?\\s*)?${DOSSIER}\\s*,?\\s*${NUMBERS}`,
+    `\\b(?:[Kk]amerstuk(?:ken)?|TK|Tweede\\s+Kamer|EK|Eerste\\s+Kamer)(?:\\s*,)?(?:\\s*(?:II|ll|I|l)(?![A-Za-z]))?\\s*,?\\s*(?:vergaderjaar\\s*)?(?:${YEAR_PAIR}\\s*,?\\s*)?${DOSSIER}${JOINT}\\s*,?\\s*${NUMBERS}`,
     'g',
   ),
   // A bare citation "(34 550 XVI, nr. 91)", "36 200 IV, nr. 25", "motie 36 200 IV, nr. 25".

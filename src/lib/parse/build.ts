@@ -49,7 +49,10 @@ export function buildRecord(parts: DocumentParts, source: Source, options: Build
   const messages: Message[] = [...parts.messages];
   const facts = readHeader(parts.header);
   const meta = parts.meta;
-  const recognised = facts.questioners.length > 0 || facts.answerers.length > 0 || facts.title !== null;
+  const questioners = meta.questioners?.length ? meta.questioners : facts.questioners;
+  const answerers = meta.answerers?.length ? meta.answerers : facts.answerers;
+  const addressees = meta.addressees?.length ? meta.addressees : facts.addressees;
+  const recognised = questioners.length > 0 || answerers.length > 0 || facts.title !== null || Boolean(meta.title);
   if (parts.pairs.length === 0 && !recognised) {
     return { ok: false, error: 'geen Kamervragen gevonden: geen vragen, antwoorden of kopregel (“Vragen van het lid …”) herkend', messages };
   }
@@ -75,9 +78,9 @@ export function buildRecord(parts: DocumentParts, source: Source, options: Build
     id,
     kind,
     title: meta.title ?? facts.title,
-    questioners: facts.questioners,
-    addressees: facts.addressees,
-    answerers: facts.answerers,
+    questioners,
+    addressees,
+    answerers,
     onBehalfOf: facts.onBehalfOf,
     dateSubmitted: meta.dateSubmitted ?? facts.dateSubmitted,
     dateAnswered,

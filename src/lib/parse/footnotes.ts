@@ -18,12 +18,16 @@ const BARE_NUMBER = /^\s*(\d{1,3})\s*$/;
 const NUMBER_WITH_TEXT = /^\s*(\d{1,3})(?:\s+|(?=[A-Za-zÀ-ÿ«"“'‘(\[]))(\S.*)$/;
 const SUP_START = new RegExp(`^\\s*(${SUP_CLASS}+)\\s*(\\S.*)$`);
 const BRACKET_START = /^\s*\[(\d{1,3})\]\s*(\S.*)$/;
+/** Old-style footnotes "1) Metro, 23 mei 2007"; taken only when the text holds a marker "… ? 1)". */
+const PAREN_START = /^\s*(\d{1,3})\)\s+(\S.*)$/;
 
 /** How a footnote block starts on a line. */
 interface Start {
   n: number;
   text: string | null;
   style: 'number' | 'superscript';
+  /** Started as "1) …", a form numbered lists share: needs a marker in the text before it. */
+  paren?: boolean;
 }
 
 /** Whether a code unit can start a footnote: a digit, a superscript digit or "[". */
@@ -40,12 +44,20 @@ function startOf(line: Line): Start | null {
   if (m) return { n: fromSuperscript(m[1]!), text: m[2]!, style: 'superscript' };
   m = BRACKET_START.exec(t);
   if (m) return { n: Number(m[1]), text: m[2]!, style: 'superscript' };
+  m = PAREN_START.exec(t);
+  if (m) return { n: Number(m[1]), text: m[2]!, style: 'superscript', paren: true };
   m = BARE_NUMBER.exec(t);
   if (m) return { n: Number(m[1]), text: null, style: 'number' };
   m = NUMBER_WITH_TEXT.exec(t);
   // Footnote texts start like a citation: a capital, a digit glued to letters ("2Doc"), a quote, a URL.
   if (m && /^(?:[A-ZÀ-Ý«"“'‘(\[]|\d+[A-Za-z]|https?:|www\.)/.test(m[2]!)) return { n: Number(m[1]), text: m[2]!, style: 'number' };
   return null;
+}
+
+/** Whether a line before holds the old-style marker "… vragen? 1)" (mid-line, after a space). */
+function markedBefore(body: readonly Line[], n: number): boolean {
+  const re = new RegExp(`\\S ${n}\\)(?!\\S)`);
+  return body.some((l) => l.kind === 'text' && re.test(l.text));
 }
 
 function nextNonBlank(lines: Line[], from: number): number {
@@ -154,7 +166,7 @@ export function extractFootnotes(lines: Line[], messages: Message[]): { body: Li
   while (i < lines.length) {
     const line = lines[i]!;
     const start = startOf(line);
-    const plausible = start && start.n >= expected && start.n <= expected + 4 && !footnotes.has(start.n);
+    const plausible = start && start.n >= expected && start.n <= expected + 4 && !footnotes.has(start.n) && (!start.paren || markedBefore(body, start.n));
     // (Whether the line follows a blank line or a page break is asked last: it is needed rarely.)
     if (!start || !plausible || !(i === 0 || lines[i - 1]!.kind === 'break' || lines[i - 1]!.text.trim() === '' || start.style === 'number')) {
       body.push(line);
@@ -193,7 +205,7 @@ export function extractFootnotes(lines: Line[], messages: Message[]): { body: Li
         pending.push(s.n);
         continue;
       }
-      if (s && s.text !== null && !afterPendingNumber && s.n >= expected && s.n <= expected + 6 && !footnotes.has(s.n) && (current === null || s.style === 'superscript' || /[.)»”"]\s*$/.test(l.text) || true)) {
+      if (s && s.text !== null && !afterPendingNumber && s.n >= expected && s.n <= expected + 6 && !footnotes.has(s.n)) {
         flush();
         current = { n: s.n, lines: [withText(l, s.text)] };
         continue;
@@ -231,8 +243,7 @@ export function extractFootnotes(lines: Line[], messages: Message[]): { body: Li
         }
       });
     }
-    while (footnotes.has(expected)) expected++;
-    for (let n = 1; n < expected; n++) if (!footnotes.has(n)) expected = n;
+    // Footnotes run on from the highest number found (numbers printed out of order included).
     if (footnotes.size > 0) expected = highest + 1;
     // The footnotes interrupted a sentence: the blank line before them was not a paragraph break.
     let resume: Line | undefined;

@@ -157,14 +157,30 @@ for (const name of PORTFOLIOS) {
   PORTFOLIOS_BY_INITIAL.set(lower.charAt(0), group);
 }
 
-/** Find the portfolio a phrase starts with (after "van"/"voor"), longest match first. */
-function leadingPortfolio(s: string): string | null {
+/** Find the portfolio a phrase starts with (after "van"/"voor"), longest match first; as written, or canonical. */
+function leadingPortfolio(s: string, canonical = false): string | null {
   const t = s.trim().replace(SPACE_RUNS, ' ');
   const lower = t.toLowerCase();
   for (const p of PORTFOLIOS_BY_INITIAL.get(lower.charAt(0)) ?? []) {
-    if (lower.startsWith(p.lower) && !/^[a-zà-ÿ]/.test(t.slice(p.name.length, p.name.length + 1))) return t.slice(0, p.name.length);
+    if (lower.startsWith(p.lower) && !/^[a-zà-ÿ]/.test(t.slice(p.name.length, p.name.length + 1))) return canonical ? p.name : t.slice(0, p.name.length);
   }
   return null;
+}
+
+/**
+ * A role as trackers print it, in lower case and without preposition ("minister binnenlandse zaken
+ * en koninkrijksrelaties", "staatssecretaris financiën") → the full title ("Minister van Binnenlandse
+ * Zaken en Koninkrijksrelaties"). Roles it does not know keep their words, capitalised.
+ */
+export function canonicalRole(text: string): string {
+  const t = clean(text).replace(/\s*,\s*$/, '');
+  const m = /^(minister-president|minister|staatssecretaris)\s+(?:(van|voor)\s+)?(.+)$/i.exec(t);
+  if (m) {
+    const portfolio = leadingPortfolio(m[3]!, true);
+    if (portfolio && portfolio.length >= m[3]!.trim().length - 1) return roleFor(m[1]!, portfolio);
+  }
+  if (/^minister-?president$/i.test(t)) return 'Minister-President';
+  return capitalise(t);
 }
 
 /** `^<kind> (van|voor) (.+)$` per role kind, compiled once per kind rather than once per call. */
@@ -219,7 +235,7 @@ function roleKind(word: string): { kind: string; plural: boolean; title: string 
 /** A role word at the start of a phrase: "de Minister …". */
 const LEADING_ROLE = new RegExp(`^(?:de\\s+|het\\s+)?(${ROLE_WORD})\\b\\s*`);
 /** "en de Minister …": a second role that shares the portfolio. */
-const JOINED_ROLE = new RegExp(`^(?:en\\s+(?:de|het)\\s+)(${ROLE_WORD})\\b`);
+const JOINED_ROLE = new RegExp(`^(?:en\\s+(?:(?:de|het)\\s+)?)(${ROLE_WORD})\\b`);
 
 /**
  * Split a list of addressed roles: "de Minister voor Rechtsbescherming en de Staatssecretaris van
@@ -236,7 +252,7 @@ export function splitRoles(phrase: string): string[] {
     const { kind, plural, title } = roleKind(m[1]!);
     s = s.slice(m[0].length);
     // "de Staatssecretaris en de Minister van X": the first takes the portfolio of the second.
-    const joined = /^en\s+(?:de|het)\s+/i.exec(s);
+    const joined = /^en\s+(?:(?:de|het)\s+)?/i.exec(s);
     if (joined && JOINED_ROLE.test(s)) {
       pendingKinds.push(kind);
       s = s.slice(joined[0].length);
@@ -250,8 +266,8 @@ export function splitRoles(phrase: string): string[] {
           // "aan de Minister Justitie en Veiligheid": a missing preposition.
           const p = leadingPortfolio(s);
           if (p) {
-            out.push(roleFor(kind, p));
             for (const k of pendingKinds.splice(0)) out.push(roleFor(k, p));
+            out.push(roleFor(kind, p));
             s = s.slice(p.length).trim();
           }
         } else if (!s || /^(en|,)/.test(s)) {
@@ -268,10 +284,12 @@ export function splitRoles(phrase: string): string[] {
       const extra = /^\s*[–-]\s+([A-Z][^,()]*?)(?=\s+en\s+(?:van|voor|de)\s+|\s*[,(]|$)/.exec(s.slice(portfolio.length));
       if (extra) portfolio += ` – ${extra[1]!.trim()}`;
       const role = `${title} ${prep[1]!.toLowerCase()} ${portfolio}`;
-      out.push(role);
+      // Roles named first ("de Staatssecretaris en de Minister van X") come first.
       for (const k of pendingKinds.splice(0)) out.push(`${capitalise(k.toLowerCase())} ${prep[1]!.toLowerCase()} ${portfolio}`);
+      out.push(role);
       s = s.slice(portfolio.length + (extra ? extra[0].length : 0)).trim();
-      const more = /^(?:,\s*|\s*)en\s+(?=van|voor)/i.exec(s);
+      // "de Ministers van A, voor B en voor C": more portfolios for a plural role.
+      const more = /^(?:,\s*(?:en\s+)?|\s*en\s+)(?=(?:van|voor)\s)/i.exec(s);
       if (more && plural) {
         s = s.slice(more[0].length);
         continue;
@@ -387,7 +405,13 @@ export function readHeader(headerText: string): HeaderFacts {
   // or officielebekendmakingen metadata glued together ("Staten-Generaal2012-20132881").
   const vj = /Vergaderjaar\s+(\d{4})\s*[–-]\s*(\d{4})/i.exec(h);
   if (vj && Number(vj[2]) === Number(vj[1]) + 1) facts.vergaderjaar = `${vj[1]}-${vj[2]}`;
-  const glued = /Staten-Generaal\s*(\d{4})\s*[–-]\s*(\d{4})\s*(\d{1,5})\b/.exec(h);
+  // Question-only pages glue the zaak number on instead: "Staten-Generaal2010-20112011Z04442".
+  const gluedZaak = /Staten-Generaal\s*(\d{4})\s*[–-]\s*(\d{4})\s*(\d{4}Z\d{5})/.exec(h);
+  if (gluedZaak && Number(gluedZaak[2]) === Number(gluedZaak[1]) + 1) {
+    facts.vergaderjaar = `${gluedZaak[1]}-${gluedZaak[2]}`;
+    facts.zaakNumber = gluedZaak[3]!;
+  }
+  const glued = gluedZaak ? null : /Staten-Generaal\s*(\d{4})\s*[–-]\s*(\d{4})\s*(\d{1,5})\b/.exec(h);
   if (glued && Number(glued[2]) === Number(glued[1]) + 1) {
     facts.vergaderjaar ??= `${glued[1]}-${glued[2]}`;
     facts.aanhangselNumber = Number(glued[3]);
@@ -422,6 +446,17 @@ export function readHeader(headerText: string): HeaderFacts {
       }
     }
   }
+  if (!facts.questioners.length) {
+    // Letters that only tell about the questions: "De leden Thieme (PvdD) en Van Gent (GL) hebben
+    // aan … vragen gesteld … Daarnaast heeft het lid Van Velzen (SP) ons beiden vragen gesteld".
+    for (const m of h.matchAll(/\b(?:De|de|Het|het) (?:leden|lid)\s+([^.]+?)\s+(?:hebben|heeft)\b[^.]{0,200}?\bvragen gesteld|\b(?:heeft|hebben) (?:het lid|de leden)\s+([^.]+?\))\s+[^.]{0,120}?\bvragen gesteld/g)) {
+      facts.questioners.push(...splitQuestioners((m[1] ?? m[2])!));
+    }
+  }
+  if (!facts.title) {
+    const about = /^\s*(?:Uitstel (?:van (?:de )?)?beantwoording|Beantwoording|Antwoorden? op)\s+(?:van\s+)?(?:de\s+)?(?:schriftelijke\s+)?(?:Kamer)?vragen\b.*?\bover\s+(.+?)\s*$/im.exec(headerText);
+    if (about) facts.title = tidyTitle(about[1]!);
+  }
   if (!facts.dateSubmitted) {
     const ing = SUBMITTED_DATE.exec(h) ?? SUBMISSION_DATE_FIELD.exec(h);
     if (ing) facts.dateSubmitted = parseDutchDate(ing[0]);
@@ -438,7 +473,7 @@ export function readHeader(headerText: string): HeaderFacts {
     facts.dateAnswered = parseDutchDate(as[3]!);
   } else {
     const letter = /(?:Hierbij|hierbij)\s+(?:zend|stuur|bied)\s+(?:ik|wij)\s+(?:u\s*,?\s*)?(.*?)\bde antwoorden\b/.exec(h);
-    if (letter || /\bAntwoorden op (?:de )?(?:Kamer)?vragen\b|\bBeantwoording (?:van )?(?:de )?(?:Kamer)?vragen\b/i.test(h)) facts.answered = true;
+    if (letter || /\bAntwoorden op (?:de )?(?:Kamer)?vragen\b|(?<!Uitstel (?:van (?:de )?)?)\bBeantwoording (?:van )?(?:de )?(?:Kamer)?vragen\b/i.test(h)) facts.answered = true;
     const behalf = /\bmede namens\s+(.+?)(?:,\s*(?:de antwoorden|mijn antwoorden|antwoorden)\b|\s+de antwoorden\b)/i.exec(h);
     if (behalf) facts.onBehalfOf = splitRoles(behalf[1]!);
     const signer = readSignature(headerText);
@@ -452,6 +487,8 @@ export function readHeader(headerText: string): HeaderFacts {
     }
     const by = /Beantwoord door\s*:?\s*(.+?)(?=\s+(?:Datum|Ontvanger|Indiener|Nummer|Vraag)\b|$)/i.exec(h);
     if (by && !facts.answerers.length) facts.answerers = readAnswerers(by[1]!, facts.addressees);
+    // A letter asking for more time: "Ik kan deze vragen niet binnen de gebruikelijke termijn beantwoorden."
+    if (!facts.answered && POSTPONEMENT.test(h)) facts.notice = true;
   }
 
   // "Zie ook Aanhangsel Handelingen, vergaderjaar 2020–2021, nr. 3658" (with or without "nr.").
@@ -469,6 +506,35 @@ function splitOnBehalf(s: string): [string, string | null] {
 
 /** The signer's role line in a signature block: "de minister van …" up to a blank line. */
 const SIGNATURE_ROLE = new RegExp(`(?:^|\\n)\\s*(?:de|De)\\s+(${ROLE_WORD})\\s+(van|voor)\\s+([\\s\\S]+?),?\\s*\\n\\s*\\n`);
+
+/** Words of a postponement letter. */
+const POSTPONEMENT = /\bniet binnen de (?:gebruikelijke |gestelde |reguliere )?termijn\b|\bUitstel (?:van (?:de )?)?beantwoording\b|\bverzoek u (?:daarom )?om uitstel\b/i;
+
+/** A signature's role line in capitals or not: "DE MINISTER VAN LANDBOUW, NATUUR EN" (may run over lines). */
+const SIGNATURE_START = /^(?:de|De|DE)\s+(minister|staatssecretaris|MINISTER|STAATSSECRETARIS|Minister|Staatssecretaris)\s+(van|voor|VAN|VOOR)\s+(.*)$/;
+
+/** A name under a signature: "Mirjam Sterk", "G. Verburg" (initials dropped). */
+function signatureName(lines: readonly string[]): string | null {
+  const line = lines.find((l) => /^[A-Z][\p{L}.'-]*(?:\s+[\p{L}.'-]+){0,4}$/u.test(l) && !/^(?:Antwoord|Vraag|De Voorzitter|Postbus)/.test(l) && l !== l.toUpperCase());
+  return line ? line.replace(/^(?:[A-Z]\.\s*)+(?=[A-Z])/, '').trim() : null;
+}
+
+/** A signature without a greeting before it, as in short letters: role lines, then the name. */
+function readBareSignature(lines: readonly string[]): Answerer | null {
+  for (let i = 0; i < lines.length; i++) {
+    const m = SIGNATURE_START.exec(lines[i]!);
+    if (!m) continue;
+    let portfolioText = m[3]!;
+    let j = i + 1;
+    while (/,?$/.test(portfolioText) && !/,$/.test(portfolioText) && j < lines.length && lines[j]) portfolioText += ` ${lines[j++]}`;
+    if (/,$/.test(portfolioText) === false && j < lines.length && /,$/.test(lines[j] ?? '')) portfolioText += ` ${lines[j++]}`;
+    const portfolio = leadingPortfolio(portfolioText.replace(/,\s*$/, ''), true) ?? capitalise(portfolioText.replace(/,\s*$/, '').toLowerCase());
+    const name = signatureName(lines.slice(j, j + 4));
+    if (!name) continue;
+    return { name, role: roleFor(m[1]!, portfolio) };
+  }
+  return null;
+}
 
 /** Read a letter's signature: "de minister van Langdurige Zorg, Jeugd en Sport, Mirjam Sterk". */
 export function readSignature(text: string): Answerer | null {
@@ -489,7 +555,7 @@ export function readSignature(text: string): Answerer | null {
     const name = after.find((l) => /^[A-Z][\p{L}.'-]+(?:\s+[\p{L}.'-]+){0,4}$/u.test(l) && !/^(?:Antwoord|Vraag)/.test(l)) ?? null;
     return { name, role };
   }
-  return null;
+  return readBareSignature(lines);
 }
 
 function tidyTitle(t: string): string {

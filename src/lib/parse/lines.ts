@@ -174,6 +174,7 @@ function mayBeFooter(trimmed: string): boolean {
     case 97: // a
     case 65: // A
     case 107: // k
+    case 75: // K (upper-case ids such as "KV-TK-2026Z03535")
     case 104: // h
     case 72: // H
     case 73: // I
@@ -293,7 +294,8 @@ export function toLines(input: string): TextLines {
       if (facts.footerVergaderjaar === null) {
         vergaderjaarAt = nextAt(input, 'vergaderjaar', vergaderjaarAt, pieceStart);
         const fv = holds(clean, text, 'vergaderjaar', vergaderjaarAt, pieceEnd) && FOOTER_VERGADERJAAR.exec(trimmed);
-        if (fv) facts.footerVergaderjaar = `${fv[1]}-${fv[2]}`;
+        // A misprinted footer ("2023–2025") names no vergaderjaar; the next footer may.
+        if (fv && Number(fv[2]) === Number(fv[1]) + 1) facts.footerVergaderjaar = `${fv[1]}-${fv[2]}`;
       }
       if (mayBeFooter(trimmed)) {
         if (!aanhangselFooter.test(trimmed) && footerFollows(lineEnd)) continue;

@@ -99,6 +99,8 @@ function findPlainMarker(text: string, n: number, from: number): { start: number
       at = text.indexOf(d, end);
       continue;
     }
+    // Old-style markers "vragen? 2)": the bracket belongs to the marker.
+    if (text.charCodeAt(end) === 41 /* ) */ && text.charCodeAt(at - 1) === 32 && !/\(\d*$/.test(text.slice(Math.max(0, at - 4), at))) return { start: at, end: end + 1 };
     return { start: at, end };
   }
   return null;
@@ -124,11 +126,14 @@ export function takeMarkers(pairs: RawPair[], numbers: number[], messages: Messa
   // Superscript markers are certain: take them all first.
   for (const f of fields) {
     if (options.superscriptFree || !hasSuperscript(f.text)) continue;
+    // Offsets are places in the text without markers: each removed run shifts the later ones.
+    let removed = 0;
     f.text = f.text.replace(SUPERSCRIPT_RUN, (run, offset: number) => {
       for (const part of run.split(/[\u2009,\s]+/)) {
         const n = fromSuperscript(part);
-        if (n > 0) marks.push({ n, pair: f.pair, field: f.field, offset });
+        if (n > 0) marks.push({ n, pair: f.pair, field: f.field, offset: offset - removed });
       }
+      removed += run.length;
       return '';
     });
   }
@@ -148,7 +153,7 @@ export function takeMarkers(pairs: RawPair[], numbers: number[], messages: Messa
     }
     const f = fields[hit.fi]!;
     const raw = f.text.slice(hit.start, hit.end);
-    const nums = raw.split(/\s*,\s*/).map(Number);
+    const nums = raw.replace(/\)$/, "").split(/\s*,\s*/).map(Number);
     for (const m of nums) {
       if (numbers.includes(m) && !found.has(m)) {
         marks.push({ n: m, pair: f.pair, field: f.field, offset: hit.start });

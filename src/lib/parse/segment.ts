@@ -27,7 +27,8 @@ export interface Segments {
 
 const NOTICE_START = /^\s*Mededeling\b(?!\s+van\b.*\(ontvangen)/;
 const BARE_NUMBER_LABEL = /^\s*(\d{1,2})([a-z]?)\s*[.)]?\s*(?:$|(?=\S))(.*)$/;
-const CLOSING = /^\s*(?:Hoogachtend|Met vriendelijke groet|De Minister|De minister|De Staatssecretaris|De staatssecretaris)\b/;
+/** Where the answers end: a letter's closing, or the chrome of a web page after the last question. */
+const CLOSING = /^\s*(?:Hoogachtend|Met vriendelijke groet|De Minister|De minister|DE MINISTER|De Staatssecretaris|De staatssecretaris|DE STAATSSECRETARIS)\b|^\s*(?:X\s+)?Noot\s*$|^\s*Noten\s*$|^\s*Naar boven\s*$|^\s*Indiener\(s\)\s*$|^\s*Kamervraag document nummer:/;
 
 function text(lines: Line[]): string {
   return joinLines(lines.map((l) => l.text));

@@ -6,6 +6,7 @@ import type { DocumentParts } from './parts.ts';
 import { toLines } from './lines.ts';
 import { extractFootnotes } from './footnotes.ts';
 import { segmentBody } from './segment.ts';
+import { readTrackerText } from './tracker.ts';
 
 /** Whether `s` contains any of `words`. */
 function mentions(s: string, words: readonly string[]): boolean {
@@ -45,8 +46,13 @@ export function detectTextForm(text: string): SourceForm {
   }
   if (hasGluedMetadata(head) || mentions(head, ['Datum publicatieOrganisatie', 'officielebekendmakingen.nl'])) return 'aanhangsel-html';
   if (/Antwoord schriftelijke vragen\s*:|Schriftelijke vragen\s*:|tweedekamer\.nl|Gerelateerde personen/.test(head)) return 'tk-website';
-  if (/Geachte [Vv]oorzitter|Hoogachtend|Retouradres|Ons kenmerk|Uw kenmerk|Datum\s+\d{1,2}\s+\w+\s+\d{4}\s*\n\s*Betreft/.test(head)) return 'ministry-letter';
-  if (/^\s*Vragen? van (?:het lid|de leden)/m.test(head)) return 'aanhangsel-pdf-text';
+  if (/Geachte [Vv]oorzitter|Hoogachtend|Retouradres|Ons kenmerk|Uw kenmerk|Datum\s+\d{1,2}\s+\w+\s+\d{4}\s*\n\s*Betreft|Uitstel (?:van (?:de )?)?beantwoording|^\s*DE (?:MINISTER|STAATSSECRETARIS) V|^\s*De Voorzitter van de Tweede Kamer/m.test(head)) return 'ministry-letter';
+  if (/^\s*Vragen? van (?:het lid|de leden)/m.test(head)) {
+    // PDF text breaks paragraphs into lines of a column's width; text copied from a web page keeps
+    // each paragraph on one long line.
+    const long = head.split('\n').filter((l) => l.length > 150).length;
+    return long >= 2 && !head.includes('\f') ? 'aanhangsel-html' : 'aanhangsel-pdf-text';
+  }
   return 'other';
 }
 
@@ -75,6 +81,10 @@ export function readText(text: string, container: 'text' | 'pdf' = 'text'): Docu
 
 /** readText, and whether a question or answer text can hold a superscript digit (see TextLines). */
 function readTextParts(text: string, container: 'text' | 'pdf'): { parts: DocumentParts; superscripts: boolean } {
+  if (container === 'text') {
+    const tracker = readTrackerText(text);
+    if (tracker) return { parts: tracker, superscripts: true };
+  }
   const messages: Message[] = [];
   const form = detectTextForm(text);
   const { lines, facts, superscripts } = toLines(text);
