@@ -19,16 +19,20 @@ export function isoFromParts(year: number, month: number, day: number): string |
   return d.toISOString().slice(0, 10);
 }
 
-/** Parse the first Dutch date in words ("8 juli 2021", "1 dec. 2023") or numeric date ("08-07-2021") in `text`. */
+const DUTCH_DATE = new RegExp(DUTCH_DATE_SOURCE, 'i');
+const NUMERIC_DATE = /\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b/;
+const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})(?:\b|T)/;
+
+/** Parse the first Dutch date in words ("8 juli 2021", "1 dec. 2023"), numeric ("08-07-2021") or ISO ("2021-07-08", also with a time) in `text`. */
 export function parseDutchDate(text: string): string | null {
-  const words = new RegExp(DUTCH_DATE_SOURCE, 'i').exec(text);
+  const words = DUTCH_DATE.exec(text);
   if (words) {
     const month = DUTCH_MONTHS[words[2]!.toLowerCase()];
     if (month) return isoFromParts(Number(words[3]), month, Number(words[1]));
   }
-  const numeric = /\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b/.exec(text);
+  const numeric = NUMERIC_DATE.exec(text);
   if (numeric) return isoFromParts(Number(numeric[3]), Number(numeric[2]), Number(numeric[1]));
-  const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(text);
+  const iso = ISO_DATE.exec(text);
   if (iso) return isoFromParts(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   return null;
 }
