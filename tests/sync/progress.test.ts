@@ -53,7 +53,8 @@ describe('terminal bar', () => {
   it('redraws one line with a bar and keeps log lines above it', () => {
     let t = 0;
     const { stream, text } = sink(true);
-    const p = createProgress({ stream, now: () => t });
+    // tty: true, so the bar is drawn whatever CI says (CI itself runs with CI=true).
+    const p = createProgress({ stream, now: () => t, tty: true });
     p.start('Toezeggingen', 10);
     t = 2000;
     p.update(5, { nieuw: 5 });
