@@ -60,3 +60,27 @@ describe('layout variants', () => {
     expect(r.pairs[1]!.question).toMatch(/teruggedraaid via de voorgenomen besparingen\?$/);
   });
 });
+
+describe('documents the parser cannot fully read', () => {
+  it('a marker without a footnote gives a message with its place', () => {
+    const text = 'Vragen van het lid Westerveld (GroenLinks) aan de Minister voor Rechtsbescherming over de documentaire «Goede Moeders» (ingezonden 8 juli 2021).\n\nVraag 1\nBent u bekend met de documentaire «Goede Moeders»?¹\n\nVraag 2\nWat is uw reactie?\n';
+    const outcome = parseText(text, 'marker-zonder-voetnoot.txt');
+    if (!outcome.ok) throw new Error(outcome.error);
+    expect(outcome.record.pairs[0]!.question).toBe('Bent u bekend met de documentaire «Goede Moeders»?');
+    expect(outcome.record.messages).toContainEqual(expect.objectContaining({ ruleId: 'footnote-missing', reason: 'markering 1 in vraag 1 heeft geen voetnoot', place: expect.objectContaining({ line: 3 }) }));
+  });
+
+  it('a Kamervragen header with unnumbered text gives a record that says no pairs were found', () => {
+    const text = 'Vragen van het lid Westerveld (GroenLinks) aan de Minister voor Rechtsbescherming over de documentaire «Goede Moeders» (ingezonden 8 juli 2021).\n\nDe vragen worden zo spoedig mogelijk beantwoord.\n';
+    const outcome = parseText(text, 'zonder-nummering.txt');
+    if (!outcome.ok) throw new Error(outcome.error);
+    expect(outcome.record.pairs).toEqual([]);
+    expect(outcome.record.messages.map((m) => m.ruleId)).toContain('no-pairs');
+  });
+
+  it('prose that is not Kamervragen gives a clear error', () => {
+    const outcome = parseText('De gemeenteraad vergadert op dinsdag over de begroting.\nDe agenda staat online.\n', 'notulen.txt');
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.error).toMatch(/geen Kamervragen gevonden/);
+  });
+});

@@ -61,7 +61,15 @@ export function buildRecord(parts: DocumentParts, source: Source, options: Build
   const marks = takeMarkers(pairs, numbers, messages, { superscriptFree: options.superscriptFree === true });
   // Each pair's marks, in one pass over the marks (they are sorted by footnote number).
   const marksByPair: Array<Array<{ n: number; field: 'question' | 'answer'; offset: number }>> = pairs.map(() => []);
-  for (const m of marks) marksByPair[m.pair]!.push({ n: m.n, field: m.field, offset: m.offset });
+  const known = new Set(numbers);
+  for (const m of marks) {
+    marksByPair[m.pair]!.push({ n: m.n, field: m.field, offset: m.offset });
+    // A marker (¹, [1]) whose footnote text is nowhere in the document.
+    if (!known.has(m.n)) {
+      const pair = parts.pairs[m.pair]!;
+      messages.push({ ruleId: 'footnote-missing', reason: `markering ${m.n} in ${m.field === 'question' ? 'vraag' : 'antwoord'} ${pair.label} heeft geen voetnoot`, severity: 'warning', place: (m.field === 'question' ? pair.questionPlace : pair.answerPlace) ?? null });
+    }
+  }
   const vergaderjaar = meta.vergaderjaar ?? facts.vergaderjaar ?? parts.footerVergaderjaar ?? null;
   const aanhangselNumber = meta.aanhangselNumber ?? facts.aanhangselNumber ?? null;
   const zaakNumber = meta.zaakNumber ?? facts.zaakNumber ?? null;
