@@ -16,8 +16,8 @@
  * VRAAGSPOOR_SYNC_SINCE, VRAAGSPOOR_SYNC_UNTIL, VRAAGSPOOR_FIELD_MAP, VRAAGSPOOR_SYNC_RATE,
  * VRAAGSPOOR_USER_AGENT, VRAAGSPOOR_CONTENT (content folder), CI=true (plain progress lines).
  */
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { questionSet, type QuestionSet } from '../src/lib/schema/record.ts';
 import { motion as motionSchema, type Motion, type MotionMentionRef } from '../src/lib/schema/motion.ts';
@@ -76,7 +76,7 @@ import {
   type UrlConfig,
   type ZaakPlan,
 } from '../src/lib/sync/index.ts';
-import { toStableJson, writeFileAtomic, writeIfChanged, type WriteOutcome } from './lib/fs.ts';
+import { toStableJson, walkFiles, writeFileAtomic, writeIfChanged, type WriteOutcome } from './lib/fs.ts';
 import { createHttpClient, HttpError, type ConditionalStore, type HttpClient, type HttpOptions, type HttpStats, type Validators } from './lib/http.ts';
 import { createProgress, type Progress } from './lib/progress.ts';
 import { contentDir, recordPath, writeRecord, type StoreOutcome } from './lib/store.ts';
@@ -180,23 +180,13 @@ const TEMP_FILE = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
 /** Remove temporary files a killed run left in the folders the sync writes. Returns how many. */
 export async function cleanTempFiles(dir: string): Promise<number> {
   let removed = 0;
-  const walk = async (folder: string): Promise<void> => {
-    let entries;
-    try {
-      entries = await readdir(folder, { withFileTypes: true });
-    } catch {
-      return;
+  for (const sub of ['records', 'motions', 'commitments-register', STATE_DIR]) {
+    for (const path of await walkFiles(join(dir, sub))) {
+      if (!TEMP_FILE.test(basename(path))) continue;
+      await rm(path, { force: true });
+      removed++;
     }
-    for (const e of entries) {
-      const path = join(folder, e.name);
-      if (e.isDirectory()) await walk(path);
-      else if (TEMP_FILE.test(e.name)) {
-        await rm(path, { force: true });
-        removed++;
-      }
-    }
-  };
-  for (const sub of ['records', 'motions', 'commitments-register', STATE_DIR]) await walk(join(dir, sub));
+  }
   return removed;
 }
 

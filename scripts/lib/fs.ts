@@ -1,5 +1,5 @@
 /** File helpers for the command-line scripts: atomic writes, so nothing is ever half-written. */
-import { mkdir, rename, writeFile, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, writeFile, readFile, rm } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -38,4 +38,24 @@ export async function writeIfChanged(path: string, data: string): Promise<WriteO
 /** Stable JSON for files in content/: two-space indent, trailing newline. */
 export function toStableJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** Every file below `dir`, recursively, as full paths in no particular order; a missing folder has none. */
+export async function walkFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (folder: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const path = join(folder, e.name);
+      if (e.isDirectory()) await walk(path);
+      else out.push(path);
+    }
+  };
+  await walk(dir);
+  return out;
 }

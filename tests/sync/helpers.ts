@@ -1,11 +1,12 @@
 /** Shared helpers for the sync tests: temp content folders, store validation, snapshots, fast runs. */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { motion, questionSet, registerEntry } from '../../src/lib/schema/index.ts';
 import { checkpoint, syncIndex } from '../../src/lib/sync/index.ts';
 import { runSync, type SyncOptions, type SyncSummary } from '../../scripts/sync.ts';
 import { loadWorld, type FakeServer, type World } from './fake-server.ts';
+import { walkFiles } from '../../scripts/lib/fs.ts';
 
 /** A fresh temporary content folder. */
 export async function tempContent(): Promise<string> {
@@ -19,22 +20,7 @@ export async function removeDir(dir: string): Promise<void> {
 
 /** Every file under `dir`, as content-relative paths. */
 export async function listFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (folder: string): Promise<void> => {
-    let entries;
-    try {
-      entries = await readdir(folder, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const path = join(folder, e.name);
-      if (e.isDirectory()) await walk(path);
-      else out.push(relative(dir, path).split('\\').join('/'));
-    }
-  };
-  await walk(dir);
-  return out.sort();
+  return (await walkFiles(dir)).map((path) => relative(dir, path).split('\\').join('/')).sort();
 }
 
 /** The knowledge base (everything except the sync's own state) as path → content. */

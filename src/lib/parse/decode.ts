@@ -101,8 +101,8 @@ function decodeUtf16(bytes: Uint8Array, bigEndian: boolean): string {
   return (out + String.fromCharCode(...chunk)).toWellFormed();
 }
 
-/** Position of character `offset` in `text` (1-based line and column). */
-function placeAt(text: string, offset: number): Position {
+/** Position of character `offset` in `text` (1-based line and column); `page` when the text has pages. */
+export function placeAt(text: string, offset: number, page: number | null = null): Position {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset && i < text.length; i++) {
@@ -111,7 +111,7 @@ function placeAt(text: string, offset: number): Position {
       lineStart = i + 1;
     }
   }
-  return { line, column: offset - lineStart + 1, offset, page: null };
+  return { line, column: offset - lineStart + 1, offset, page };
 }
 
 /**

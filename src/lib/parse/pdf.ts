@@ -21,7 +21,8 @@
  * Pure library code: bytes in, text and messages out. pdfjs runs in the main thread (no worker
  * thread, no font loading, no network); its own console output is limited to errors.
  */
-import type { Message, Position } from '../schema/common.ts';
+import type { Message } from '../schema/common.ts';
+import { placeAt } from './decode.ts';
 
 /** Result of {@link extractPdfText}. */
 export interface PdfTextResult {
@@ -687,18 +688,6 @@ function toPieces(
     last = piece;
   }
   return { pieces, other };
-}
-
-function placeAt(text: string, offset: number, page: number): Position {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1, offset, page };
 }
 
 /** Find the end of the PDF: the last `%%EOF` must be followed by nothing but whitespace and padding. */
