@@ -9,7 +9,7 @@ import { readCurated } from './lib/curated.ts';
 import { loadProgrammes } from './lib/linker.ts';
 import { deriveStatus, proposeEvidence } from '../src/lib/build/status.ts';
 import { statusLabels, type CommitmentStatus, type QuestionSet, type Commitment } from '../src/lib/schema/index.ts';
-import { ministryOf } from '../src/site/ministry.ts';
+import { ministryOf } from '../src/lib/ministry.ts';
 import { daysBetween } from '../src/lib/dates.ts';
 
 interface Options {

@@ -2,6 +2,7 @@
 import type { CommitmentView, RecordView } from './model.ts';
 import { KIND_LABELS } from './model.ts';
 import type { FeedEntry } from './feeds.ts';
+import type { OpenQuestionView } from './open-questions.ts';
 import { statusLabel } from './status.ts';
 import { formatDate, joinNl, truncate } from './text.ts';
 
@@ -49,4 +50,33 @@ export function dueCommitmentEntries(commitments: readonly CommitmentView[], ori
       }`,
       categories: [statusLabel(c.status), ...(c.ministry ? [c.ministry.name] : [])],
     }));
+}
+
+/**
+ * Open questions past their answer term, most overdue first. An entry is "updated" on its due
+ * date: the day it went over time, which is what a reader of this feed wants to hear about.
+ */
+export function overdueQuestionEntries(items: readonly OpenQuestionView[], origin: string): FeedEntry[] {
+  return items
+    .filter((q) => q.status === 'termijn-verstreken' && q.due)
+    .slice(0, FEED_SIZE)
+    .map((q) => {
+      const rec = q.view.record;
+      const who = joinNl(q.view.members.map((m) => (m.party ? `${m.name} (${m.party})` : m.name)));
+      const to = joinNl(q.ministries.map((m) => m.name));
+      return {
+        id: `${origin}${q.view.url}#termijn-${q.due}`,
+        url: `${origin}${q.view.url}`,
+        title: `Termijn verstreken (${q.daysOverdue} ${q.daysOverdue === 1 ? 'dag' : 'dagen'}): ${truncate(rec.title ?? rec.id, 120)}`,
+        updated: q.due!,
+        summary: truncate(
+          `Vragen van ${who || 'Kamerleden'}${to ? ` aan ${to}` : ''}, ingezonden ${formatDate(rec.dateSubmitted)}. ` +
+            `Het antwoord had er uiterlijk ${formatDate(q.due)} moeten zijn` +
+            `${q.postponements.length ? ` (na ${q.postponements.length === 1 ? 'een uitstelbericht' : `${q.postponements.length} uitstelberichten`})` : ''}.`,
+          500,
+        ),
+        authors: q.view.members.map((m) => m.name),
+        categories: ['Termijn verstreken', ...q.ministries.map((m) => m.name)],
+      };
+    });
 }

@@ -28,26 +28,32 @@ export function filterValues(c: CommitmentView): Record<FilterDimension, string[
   };
 }
 
-/** Canonical key of a filter state: "status=open|ministerie=vws". */
-export function filterKey(state: FilterState): string {
-  return FILTER_DIMENSIONS.filter((d) => state[d]).map((d) => `${d}=${state[d]}`).join('|');
+/**
+ * Generic "filter a list": a set of dimensions in path order, each item's values per dimension.
+ * Commitments (below) and open questions (open-questions.ts) are both built on it.
+ */
+export type Facets<D extends string> = Partial<Record<D, string>>;
+
+/** Canonical key of a filter state over `dimensions`: "status=open|ministerie=vws". */
+export function facetKey<D extends string>(dimensions: readonly D[], state: Facets<D>): string {
+  return dimensions.filter((d) => state[d]).map((d) => `${d}=${state[d]}`).join('|');
 }
 
-/** Path segments of a filter state: ["status", "open", "ministerie", "vws"]. */
-export function filterSegments(state: FilterState): string[] {
-  return FILTER_DIMENSIONS.flatMap((d) => (state[d] ? [d, state[d]!] : []));
+/** Path segments of a filter state over `dimensions`: ["status", "open", "ministerie", "vws"]. */
+export function facetSegments<D extends string>(dimensions: readonly D[], state: Facets<D>): string[] {
+  return dimensions.flatMap((d) => (state[d] ? [d, state[d]!] : []));
 }
 
-/** URL of a filtered list page (1-based page number). */
-export function filterUrl(state: FilterState, page = 1): string {
-  const segs = filterSegments(state);
-  const base = `/toezeggingen/${segs.length ? `${segs.join('/')}/` : ''}`;
-  return page > 1 ? `${base}pagina/${page}/` : base;
+/** URL of a filtered list page under `base` ("/toezeggingen/"), 1-based page number. */
+export function facetUrl<D extends string>(base: string, dimensions: readonly D[], state: Facets<D>, page = 1): string {
+  const segs = facetSegments(dimensions, state);
+  const url = `${base}${segs.length ? `${segs.join('/')}/` : ''}`;
+  return page > 1 ? `${url}pagina/${page}/` : url;
 }
 
-/** Parse path segments back into a filter state and page; null when they do not form one. */
-export function parseFilterPath(segments: readonly string[]): { state: FilterState; page: number } | null {
-  const state: FilterState = {};
+/** Parse path segments back into a filter state over `dimensions` and a page; null when they do not form one. */
+export function parseFacetPath<D extends string>(dimensions: readonly D[], segments: readonly string[]): { state: Facets<D>; page: number } | null {
+  const state: Facets<D> = {};
   let page = 1;
   let order = -1;
   for (let i = 0; i < segments.length; i += 2) {
@@ -59,34 +65,38 @@ export function parseFilterPath(segments: readonly string[]): { state: FilterSta
       page = Number(value);
       continue;
     }
-    const at = FILTER_DIMENSIONS.indexOf(key as FilterDimension);
+    const at = dimensions.indexOf(key as D);
     if (at <= order) return null;
     order = at;
-    state[key as FilterDimension] = value;
+    state[key as D] = value;
   }
   return { state, page };
 }
 
-/** Every non-empty filter combination with its commitments (in the input order). */
-export function filterCombinations(commitments: readonly CommitmentView[]): Map<string, { state: FilterState; items: CommitmentView[] }> {
-  const out = new Map<string, { state: FilterState; items: CommitmentView[] }>();
-  for (const c of commitments) {
-    const values = filterValues(c);
-    // Each dimension: either unset or one of the commitment's values; expand the product.
-    let states: FilterState[] = [{}];
-    for (const d of FILTER_DIMENSIONS) {
-      const next: FilterState[] = [];
+/** Every filter combination that has items (plus the empty one), with its items in input order. */
+export function facetCombinations<T, D extends string>(
+  items: readonly T[],
+  dimensions: readonly D[],
+  valuesOf: (item: T) => Record<D, readonly string[]>,
+): Map<string, { state: Facets<D>; items: T[] }> {
+  const out = new Map<string, { state: Facets<D>; items: T[] }>();
+  for (const item of items) {
+    const values = valuesOf(item);
+    // Each dimension: either unset or one of the item's values; expand the product.
+    let states: Facets<D>[] = [{}];
+    for (const d of dimensions) {
+      const next: Facets<D>[] = [];
       for (const s of states) {
         next.push(s);
-        for (const v of values[d]) next.push({ ...s, [d]: v });
+        for (const v of new Set(values[d])) next.push({ ...s, [d]: v });
       }
       states = next;
     }
     for (const state of states) {
-      const key = filterKey(state);
+      const key = facetKey(dimensions, state);
       const entry = out.get(key);
-      if (entry) entry.items.push(c);
-      else out.set(key, { state, items: [c] });
+      if (entry) entry.items.push(item);
+      else out.set(key, { state, items: [item] });
     }
   }
   if (!out.has('')) out.set('', { state: {}, items: [] });
@@ -99,7 +109,7 @@ export interface FacetOption {
   value: string;
   /** Dutch label. */
   label: string;
-  /** Number of commitments with this value added to the current filters. */
+  /** Number of items with this value added to the current filters. */
   count: number;
   /** Link to that combination. */
   url: string;
@@ -108,20 +118,57 @@ export interface FacetOption {
 }
 
 /** Facet options for `dimension` given the current state; only options with results are listed. */
+export function facetOptionsOf<T, D extends string>(
+  combos: Map<string, { state: Facets<D>; items: T[] }>,
+  dimensions: readonly D[],
+  urlOf: (state: Facets<D>) => string,
+  state: Facets<D>,
+  dimension: D,
+  values: readonly { value: string; label: string }[],
+): FacetOption[] {
+  const out: FacetOption[] = [];
+  for (const { value, label } of values) {
+    const next = { ...state, [dimension]: value } as Facets<D>;
+    const combo = combos.get(facetKey(dimensions, next));
+    if (!combo || combo.items.length === 0) continue;
+    out.push({ value, label, count: combo.items.length, url: urlOf(next), active: state[dimension] === value });
+  }
+  return out;
+}
+
+/** Canonical key of a commitment filter state: "status=open|ministerie=vws". */
+export function filterKey(state: FilterState): string {
+  return facetKey(FILTER_DIMENSIONS, state);
+}
+
+/** Path segments of a commitment filter state: ["status", "open", "ministerie", "vws"]. */
+export function filterSegments(state: FilterState): string[] {
+  return facetSegments(FILTER_DIMENSIONS, state);
+}
+
+/** URL of a filtered commitment list page (1-based page number). */
+export function filterUrl(state: FilterState, page = 1): string {
+  return facetUrl('/toezeggingen/', FILTER_DIMENSIONS, state, page);
+}
+
+/** Parse commitment filter path segments back into a filter state and page; null when they do not form one. */
+export function parseFilterPath(segments: readonly string[]): { state: FilterState; page: number } | null {
+  return parseFacetPath(FILTER_DIMENSIONS, segments);
+}
+
+/** Every non-empty commitment filter combination with its commitments (in the input order). */
+export function filterCombinations(commitments: readonly CommitmentView[]): Map<string, { state: FilterState; items: CommitmentView[] }> {
+  return facetCombinations(commitments, FILTER_DIMENSIONS, filterValues);
+}
+
+/** Commitment facet options for `dimension` given the current state; only options with results are listed. */
 export function facetOptions(
   combos: Map<string, { state: FilterState; items: CommitmentView[] }>,
   state: FilterState,
   dimension: FilterDimension,
   values: readonly { value: string; label: string }[],
 ): FacetOption[] {
-  const out: FacetOption[] = [];
-  for (const { value, label } of values) {
-    const next = { ...state, [dimension]: value };
-    const combo = combos.get(filterKey(next));
-    if (!combo || combo.items.length === 0) continue;
-    out.push({ value, label, count: combo.items.length, url: filterUrl(next), active: state[dimension] === value });
-  }
-  return out;
+  return facetOptionsOf(combos, FILTER_DIMENSIONS, filterUrl, state, dimension, values);
 }
 
 /** A page of a list. */

@@ -7,6 +7,7 @@ import type { QuestionSet } from '../lib/schema/index.ts';
 import { buildSiteModel, type SiteModel } from './model.ts';
 import { buildDate } from './status.ts';
 import { filterCombinations } from './filters.ts';
+import { openFilterCombinations } from './open-questions.ts';
 
 let cached: Promise<SiteModel> | undefined;
 
@@ -50,4 +51,12 @@ let combos: Promise<ReturnType<typeof filterCombinations>> | undefined;
 export function getCommitmentCombos(): Promise<ReturnType<typeof filterCombinations>> {
   combos ??= getModel().then((model) => filterCombinations(model.commitments));
   return combos;
+}
+
+let openCombos: Promise<ReturnType<typeof openFilterCombinations>> | undefined;
+
+/** Every open-question filter combination with results, computed once per build. */
+export function getOpenQuestionCombos(): Promise<ReturnType<typeof openFilterCombinations>> {
+  openCombos ??= getModel().then((model) => openFilterCombinations(model.openQuestions));
+  return openCombos;
 }

@@ -16,7 +16,8 @@ import type {
   RegisterEntry,
 } from '../lib/schema/index.ts';
 import { daysBetween, vergaderjaarOf } from '../lib/dates.ts';
-import { ministryOf, type Ministry } from './ministry.ts';
+import { ministryOf, type Ministry } from '../lib/ministry.ts';
+import { openQuestionOf, questionKey, sortOpenQuestions, type OpenQuestionView } from './open-questions.ts';
 import { registerCommitment } from './register.ts';
 import { deriveStatus as defaultDeriveStatus, isOpenStatus, type DeriveStatus } from './status.ts';
 import { pairAnchorsOf, slugify, snippetAround, type PairAnchors } from './text.ts';
@@ -117,6 +118,8 @@ export interface MemberView {
   records: RecordView[];
   /** Commitments made in answer to their questions. */
   commitments: CommitmentView[];
+  /** Their questions still waiting for an answer, most overdue first. */
+  openQuestions: OpenQuestionView[];
 }
 
 /** A party page. */
@@ -131,6 +134,8 @@ export interface PartyView {
   records: RecordView[];
   /** Commitments made in answer to its members' questions. */
   commitments: CommitmentView[];
+  /** Its members' questions still waiting for an answer, most overdue first. */
+  openQuestions: OpenQuestionView[];
 }
 
 /** A ministry page. */
@@ -139,6 +144,8 @@ export interface MinistryView extends Ministry {
   records: RecordView[];
   /** Its commitments. */
   commitments: CommitmentView[];
+  /** Questions addressed to it that still wait for an answer, most overdue first. */
+  openQuestions: OpenQuestionView[];
 }
 
 /** One mention of a programme or motion in a record, with the pairs it occurs in. */
@@ -219,6 +226,12 @@ export interface SiteModel {
   bySeeAlso: Map<string, RecordView[]>;
   /** Commitments by the id of the record they were made in. */
   commitmentsByRecord: Map<string, CommitmentView[]>;
+  /** Records by questioners and subject ({@link questionKey}), to tie documents of one set together without a zaak number. */
+  byQuestion: Map<string, RecordView[]>;
+  /** Question sets still waiting for an answer, most overdue first. */
+  openQuestions: OpenQuestionView[];
+  /** Open set by record id. */
+  openQuestionById: Map<string, OpenQuestionView>;
 }
 
 /** Inputs of {@link buildSiteModel}. */
@@ -311,7 +324,10 @@ export function buildSiteModel(input: SiteInput): SiteModel {
   const byAanhangsel = new Map<string, RecordView>();
   const byZaak = new Map<string, RecordView[]>();
   const bySeeAlso = new Map<string, RecordView[]>();
+  const byQuestion = new Map<string, RecordView[]>();
   for (const r of records) {
+    const key = questionKey(r.record);
+    if (key) pushTo(byQuestion, key, r);
     if (r.record.vergaderjaar && r.record.seeAlsoAanhangsel) {
       pushTo(bySeeAlso, `${r.record.vergaderjaar}/${r.record.seeAlsoAanhangsel}`, r);
     }
@@ -320,6 +336,13 @@ export function buildSiteModel(input: SiteInput): SiteModel {
     }
     if (r.record.zaakNumber) pushTo(byZaak, r.record.zaakNumber, r);
   }
+
+  // Open questions: due dates from sync, or computed from the postponement notices found here.
+  const index = { byAanhangsel, byZaak, bySeeAlso, byQuestion };
+  const openQuestions = sortOpenQuestions(
+    records.map((r) => openQuestionOf(index, r, input.today)).filter((q): q is OpenQuestionView => q !== null),
+  );
+  const openQuestionById = new Map(openQuestions.map((q) => [q.view.record.id, q]));
 
   // Programmes: the registry first, then ids that records name but the registry lacks.
   const programmes = new Map<string, ProgrammeView>();
@@ -492,7 +515,7 @@ export function buildSiteModel(input: SiteInput): SiteModel {
     for (const m of r.members) {
       let member = members.get(m.slug);
       if (!member) {
-        member = { name: m.name, slug: m.slug, parties: [], records: [], commitments: [] };
+        member = { name: m.name, slug: m.slug, parties: [], records: [], commitments: [], openQuestions: [] };
         members.set(m.slug, member);
       }
       if (member.records.at(-1) !== r) member.records.push(r);
@@ -501,7 +524,7 @@ export function buildSiteModel(input: SiteInput): SiteModel {
         if (!member.parties.some((p) => p.slug === m.partySlug)) member.parties.push({ name: m.party, slug: m.partySlug });
         let party = parties.get(m.partySlug);
         if (!party) {
-          party = { name: m.party, slug: m.partySlug, members: [], records: [], commitments: [] };
+          party = { name: m.party, slug: m.partySlug, members: [], records: [], commitments: [], openQuestions: [] };
           parties.set(m.partySlug, party);
         }
         if (!party.members.includes(member)) party.members.push(member);
@@ -515,7 +538,7 @@ export function buildSiteModel(input: SiteInput): SiteModel {
     if (r.ministry) {
       let ministry = ministries.get(r.ministry.slug);
       if (!ministry) {
-        ministry = { ...r.ministry, records: [], commitments: [] };
+        ministry = { ...r.ministry, records: [], commitments: [], openQuestions: [] };
         ministries.set(r.ministry.slug, ministry);
       }
       ministry.records.push(r);
@@ -526,10 +549,35 @@ export function buildSiteModel(input: SiteInput): SiteModel {
     if (c.record || !c.ministry) continue;
     let ministry = ministries.get(c.ministry.slug);
     if (!ministry) {
-      ministry = { ...c.ministry, records: [], commitments: [] };
+      ministry = { ...c.ministry, records: [], commitments: [], openQuestions: [] };
       ministries.set(c.ministry.slug, ministry);
     }
     ministry.commitments.push(c);
+  }
+  // Open questions go to every member, party and addressed ministry (in the model's order).
+  for (const q of openQuestions) {
+    const seen = new Set<object>();
+    for (const m of q.view.members) {
+      const member = members.get(m.slug);
+      const party = m.partySlug ? parties.get(m.partySlug) : undefined;
+      for (const group of [member, party]) {
+        if (group && !seen.has(group)) {
+          seen.add(group);
+          group.openQuestions.push(q);
+        }
+      }
+    }
+    for (const m of q.ministries) {
+      let ministry = ministries.get(m.slug);
+      if (!ministry) {
+        ministry = { ...m, records: [], commitments: [], openQuestions: [] };
+        ministries.set(m.slug, ministry);
+      }
+      if (!seen.has(ministry)) {
+        seen.add(ministry);
+        ministry.openQuestions.push(q);
+      }
+    }
   }
   const commitmentOrder = new Map(commitments.map((c, i) => [c, i]));
   const sortCommitments = (list: CommitmentView[]) => list.sort((a, b) => commitmentOrder.get(a)! - commitmentOrder.get(b)!);
@@ -551,6 +599,9 @@ export function buildSiteModel(input: SiteInput): SiteModel {
     byZaak,
     bySeeAlso,
     commitmentsByRecord,
+    byQuestion,
+    openQuestions,
+    openQuestionById,
   };
 }
 

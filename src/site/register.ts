@@ -6,7 +6,7 @@
 import type { CuratedCommitment, RegisterEntry } from '../lib/schema/index.ts';
 import type { Commitment } from '../lib/schema/record.ts';
 import { registerToCommitment } from '../lib/sync/register.ts';
-import { ministryNameOfRole, type Ministry } from './ministry.ts';
+import { ministryNameOfRole, type Ministry } from '../lib/ministry.ts';
 import { slugify } from './text.ts';
 
 /** A register entry turned into a commitment, its curated status, ministry and date. */

@@ -3,23 +3,15 @@
  * Pure functions. Document text is untrusted: nothing here returns HTML; components render the
  * values as text (Astro escapes them), and links only ever get an http(s) or site-relative href.
  */
+import { slugify } from '../lib/slug.ts';
 
 const MONTHS = [
   'januari', 'februari', 'maart', 'april', 'mei', 'juni',
   'juli', 'augustus', 'september', 'oktober', 'november', 'december',
 ];
 
-/** A URL-safe slug for a name without an official id ("Van der Plas" → "van-der-plas"). */
-export function slugify(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[’'`]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return slug || 'onbekend';
-}
+/** Slugs are domain logic (src/lib/slug.ts); re-exported because every page imports them from here. */
+export { slugify };
 
 /** The anchor id of a question–answer pair: "vraag-3", merged "2 en 3" → "vraag-2-3", "3a" → "vraag-3a". */
 export function pairAnchor(label: string, numbers: readonly number[]): string {

@@ -213,6 +213,114 @@ describe('commitments', () => {
   });
 });
 
+describe('open questions', () => {
+  /** The number at the start of the result count. */
+  const countOf = async (page: Page) => Number((await page.locator('#aantal').textContent())?.match(/\d+/)?.[0]);
+
+  test('the home page counts them and links to the list; filters work without JavaScript', async () => {
+    const { context, page } = await newPage({ javaScriptEnabled: false });
+    await page.goto(`${server.origin}/`);
+    const link = page.locator('.count-grid li', { hasText: 'openstaande vragen' });
+    expect(await link.locator('data').getAttribute('value')).toBe('2');
+    await link.locator('a').click();
+    await page.waitForURL('**/vragen/openstaand/');
+    expect(await page.locator('h1').textContent()).toBe('Openstaande vragen');
+    expect(await countOf(page)).toBe(2);
+    expect(await page.locator('#aantal').textContent()).toMatch(/waarvan 1 over tijd/);
+    const tags = () => page.locator('.item-list .tag data').evaluateAll((els) => els.map((e) => e.getAttribute('value')));
+    expect((await tags()).sort()).toEqual(['binnen-termijn', 'termijn-verstreken']);
+    expect(await page.locator('.item-list').textContent()).toMatch(/25 dagen over tijd/);
+
+    await page.locator('.filter-panel a', { hasText: 'Termijn verstreken' }).click();
+    await page.waitForURL('**/vragen/openstaand/status/termijn-verstreken/');
+    expect(await countOf(page)).toBe(1);
+    expect(await tags()).toEqual(['termijn-verstreken']);
+    expect(await page.locator('.item-list a[href="/vragen/kv-tk-2026Z90001/"]').count()).toBe(1);
+    // Addressed to two ministries: the set is found under either.
+    await page.locator('.filter-panel a', { hasText: 'Justitie en Veiligheid' }).click();
+    await page.waitForURL('**/vragen/openstaand/status/termijn-verstreken/ministerie/justitie-en-veiligheid/');
+    expect(await countOf(page)).toBe(1);
+    expect(await page.locator('link[rel="alternate"][href="/feeds/vragen-over-tijd/justitie-en-veiligheid.xml"]').count()).toBe(1);
+    await page.locator('.active-filters a', { hasText: 'Termijn' }).click();
+    await page.waitForURL('**/vragen/openstaand/ministerie/justitie-en-veiligheid/');
+    await page.goto(`${server.origin}/vragen/openstaand/partij/christenunie/`);
+    expect(await countOf(page)).toBe(1);
+    expect(await tags()).toEqual(['binnen-termijn']);
+    expect(await page.locator('.item-list').textContent()).toMatch(/nog 9 dagen/);
+    await context.close();
+  });
+
+  test('the overdue feed is linked from the page and parses, also per ministry', async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${server.origin}/vragen/openstaand/`);
+    expect(await page.locator('link[rel="alternate"][type="application/atom+xml"][href="/feeds/vragen-over-tijd.xml"]').count()).toBe(1);
+    const read = async (path: string) => {
+      const xml = await (await page.request.get(`${server.origin}${path}`)).text();
+      return page.evaluate((text) => {
+        const doc = new DOMParser().parseFromString(text, 'application/xml');
+        return {
+          error: doc.querySelector('parsererror')?.textContent ?? null,
+          titles: [...doc.getElementsByTagName('entry')].map((e) => e.getElementsByTagName('title')[0]?.textContent ?? ''),
+          links: [...doc.getElementsByTagName('entry')].map((e) => e.getElementsByTagName('link')[0]?.getAttribute('href') ?? ''),
+        };
+      }, xml);
+    };
+    const all = await read('/feeds/vragen-over-tijd.xml');
+    expect(all.error).toBeNull();
+    expect(all.titles).toEqual([expect.stringMatching(/^Termijn verstreken \(25 dagen\): de wachtlijsten in de jeugd-ggz/)]);
+    expect(all.links).toEqual(['http://127.0.0.1:4321/vragen/kv-tk-2026Z90001/']);
+    const jenv = await read('/feeds/vragen-over-tijd/justitie-en-veiligheid.xml');
+    expect(jenv.error).toBeNull();
+    expect(jenv.titles).toHaveLength(1);
+    // Financiën has an open set, but it is within its term.
+    const fin = await read('/feeds/vragen-over-tijd/financien.xml');
+    expect(fin.error).toBeNull();
+    expect(fin.titles).toEqual([]);
+    await context.close();
+  });
+
+  test('an open set shows its due date and term status; member, party and ministry pages link to their open questions', async () => {
+    const { context, page } = await newPage({ javaScriptEnabled: false });
+    await page.goto(`${server.origin}/vragen/kv-tk-2026Z90001/`);
+    const due = page.locator('.summary-list__row', { hasText: 'Antwoord uiterlijk' });
+    expect(await due.locator('time').getAttribute('datetime')).toBe('2026-05-07');
+    expect(await due.locator('.tag data').getAttribute('value')).toBe('termijn-verstreken');
+    expect(await due.textContent()).toMatch(/25 dagen over tijd/);
+    // Computed from the notice on the same zaak, which the timeline shows and links.
+    const postponed = page.locator('ol.timeline > li', { hasText: 'Uitstel gemeld' });
+    expect(await postponed.locator('a[href="/vragen/ah-tk-20252026-9001/"]').count()).toBe(1);
+    for (const [path, filtered] of [
+      ['/leden/proefhoven/', '/vragen/openstaand/lid/proefhoven/'],
+      ['/partijen/sp/', '/vragen/openstaand/partij/sp/'],
+      ['/ministeries/justitie-en-veiligheid/', '/vragen/openstaand/ministerie/justitie-en-veiligheid/'],
+    ]) {
+      await page.goto(`${server.origin}${path}`);
+      expect(await page.locator(`a[href="${filtered}"]`).count(), path).toBeGreaterThan(0);
+      expect(await page.locator('section:has(#openstaande-vragen) a[href="/vragen/kv-tk-2026Z90001/"]').count(), path).toBe(1);
+    }
+    await page.goto(`${server.origin}/ministeries/financien/`);
+    expect(await page.locator('link[rel="alternate"][href="/feeds/vragen-over-tijd/financien.xml"]').count()).toBe(1);
+    await context.close();
+  });
+
+  test("seed 000's timeline shows the postponement 3658 with its link, and the notice links to its answer", async () => {
+    const { context, page } = await newPage({ javaScriptEnabled: false });
+    await page.goto(`${server.origin}/vragen/ah-tk-20202021-3976/`);
+    const items = page.locator('ol.timeline > li');
+    const titles = (await items.locator('.timeline__title').allTextContents()).map((t) => t.trim());
+    expect(titles).toEqual(['Antwoord ontvangen', 'Uitstel gemeld', 'Vragen ingezonden']);
+    const postponed = items.nth(1);
+    expect(await postponed.locator('time').getAttribute('datetime')).toBe('2021-07-29');
+    expect(await postponed.locator('a[href="/vragen/ah-tk-20202021-3658/"]').textContent()).toContain('3658');
+    // With the notice the term ran to 19 August 2021.
+    expect(await page.locator('.summary-list__row', { hasText: 'Antwoordtermijn' }).textContent()).toMatch(/verlengde termijn/);
+    await page.goto(`${server.origin}/vragen/ah-tk-20202021-3658/`);
+    expect(await page.locator('.summary-list__row', { hasText: 'Antwoord' }).locator('a[href="/vragen/ah-tk-20202021-3976/"]').count()).toBe(1);
+    expect(await page.locator('ol.timeline > li', { hasText: 'Antwoord' }).locator('a[href="/vragen/ah-tk-20202021-3976/"]').count()).toBe(1);
+    await context.close();
+  });
+});
+
 describe('programme trail', () => {
   test('the Hervormingsagenda trail runs from the 2021 promise to the 2026 execution', async () => {
     const { context, page } = await newPage({ javaScriptEnabled: false });
@@ -238,7 +346,7 @@ describe('feeds and data', () => {
       expect(await page.locator(`a[href="${href}"]`).count()).toBeGreaterThan(0);
     }
     const lines = readFileSync(join(dist, 'data/records.jsonl'), 'utf8').trim().split('\n');
-    expect(lines.length).toBe(4);
+    expect(lines.length).toBe(7);
     expect(lines.map((l) => JSON.parse(l).id)).toContain('kv-tk-2026Z03535');
     const atom = await (await page.request.get(`${server.origin}/feeds/antwoorden.xml`)).text();
     const parsed = await page.evaluate((xml) => {
@@ -246,7 +354,8 @@ describe('feeds and data', () => {
       return { error: doc.querySelector('parsererror')?.textContent ?? null, entries: doc.getElementsByTagName('entry').length };
     }, atom);
     expect(parsed.error).toBeNull();
-    expect(parsed.entries).toBe(4);
+    // Answers and notices; the two open sets have no answer and are in their own feed.
+    expect(parsed.entries).toBe(5);
     const member = await (await page.request.get(`${server.origin}/feeds/leden/westerveld.xml`)).text();
     expect(member).toContain('<entry>');
     await context.close();

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test } from 'vitest';
-import { ministryNameOfRole, ministryOf } from '../../src/site/ministry.ts';
+import { ministryNameOfRole, ministryOf } from '../../src/lib/ministry.ts';
 
 test('roles map to departments, including ministers without a department', () => {
   const cases: [string, string][] = [

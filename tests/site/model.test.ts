@@ -21,7 +21,10 @@ beforeAll(() => {
 
 describe('records', () => {
   test('newest first, with answer times against the three-week term', () => {
-    expect(model.records.map((r) => r.record.id)).toEqual(['kv-tk-2026Z03535', 'xss-testrecord', 'ah-tk-20202021-3976', 'ah-tk-20202021-3658']);
+    // Open questions and notices are dated by submission and notice date.
+    expect(model.records.map((r) => r.record.id)).toEqual([
+      'kv-tk-2026Z90002', 'ah-tk-20252026-9001', 'kv-tk-2026Z03535', 'kv-tk-2026Z90001', 'xss-testrecord', 'ah-tk-20202021-3976', 'ah-tk-20202021-3658',
+    ]);
     const seed = model.recordById.get('ah-tk-20202021-3976')!;
     expect(seed.daysToAnswer).toBe(61);
     expect(seed.late).toBe(true);
@@ -46,7 +49,9 @@ describe('people', () => {
     expect(w.records.map((r) => r.record.id)).toEqual(['kv-tk-2026Z03535', 'ah-tk-20202021-3976', 'ah-tk-20202021-3658']);
     expect(w.parties.map((p) => p.name).sort()).toEqual(['GroenLinks', 'GroenLinks-PvdA']);
     expect(model.parties.get('d66')!.members.map((m) => m.name)).toEqual(['Synhaeve']);
-    expect(model.ministries.get('volksgezondheid-welzijn-en-sport')!.records.map((r) => r.record.id)).toEqual(['kv-tk-2026Z03535']);
+    expect(model.ministries.get('volksgezondheid-welzijn-en-sport')!.records.map((r) => r.record.id)).toEqual([
+      'ah-tk-20252026-9001', 'kv-tk-2026Z03535', 'kv-tk-2026Z90001',
+    ]);
   });
 });
 

@@ -5,6 +5,7 @@
  * Pure functions over records; the site builds its overdue lists and RSS from `overdueQuestions`.
  */
 import { addDays, daysBetween } from '../dates.ts';
+import { ministryNameOfRole } from '../ministry.ts';
 import type { QuestionSet } from '../schema/record.ts';
 
 /** Days the government has to answer, and the extra days a postponement notice gives. */
@@ -43,14 +44,16 @@ export interface OverdueLists {
   byMember: Record<string, OverdueItem[]>;
   /** Per party; "onbekend" when the party is not known. */
   byParty: Record<string, OverdueItem[]>;
-  /** Per ministry: the part of the addressee title after "van"/"voor" ("Justitie en Veiligheid"), or the whole title. */
+  /**
+   * Per ministry, named as the site names it (src/lib/ministry.ts: "Minister voor Rechtsbescherming"
+   * → "Justitie en Veiligheid"); an addressee title that names no ministry keys its own group.
+   */
   byMinistry: Record<string, OverdueItem[]>;
 }
 
-/** The ministry part of an addressee title: "Minister van Justitie en Veiligheid" → "Justitie en Veiligheid". */
-export function ministryOf(addressee: string): string {
-  const m = /\b(?:van|voor)\s+(.+)$/i.exec(addressee.trim());
-  return (m ? m[1]! : addressee).trim();
+/** The ministry an addressee title belongs to, as the site groups it; the title itself when it names none. */
+export function addresseeMinistry(addressee: string): string {
+  return ministryNameOfRole(addressee) ?? addressee.replace(/\s+/g, ' ').trim();
 }
 
 function push(map: Record<string, OverdueItem[]>, key: string, item: OverdueItem): void {
@@ -79,7 +82,7 @@ export function overdueQuestions(records: readonly QuestionSet[], today: string)
   for (const item of all) {
     for (const q of new Set(item.questioners.map((q) => q.name))) push(lists.byMember, q, item);
     for (const p of new Set(item.questioners.map((q) => q.party ?? 'onbekend'))) push(lists.byParty, p, item);
-    for (const m of new Set(item.addressees.map(ministryOf))) push(lists.byMinistry, m, item);
+    for (const m of new Set(item.addressees.map(addresseeMinistry))) push(lists.byMinistry, m, item);
   }
   return lists;
 }

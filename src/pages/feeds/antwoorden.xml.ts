@@ -11,7 +11,8 @@ export const GET: APIRoute = async ({ site }) => {
     title: 'Vraagspoor — nieuwe antwoorden op Kamervragen',
     selfUrl: `${origin}/feeds/antwoorden.xml`,
     pageUrl: `${origin}/vragen/`,
-    entries: recordEntries(model.records, origin),
+    // Open questions have no answer yet; they have their own feed (vragen-over-tijd.xml).
+    entries: recordEntries(model.records.filter((r) => r.record.kind !== 'questions'), origin),
     updated: model.today,
   });
   return new Response(body, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });

@@ -17,7 +17,8 @@ export const GET: APIRoute = async ({ params, site }) => {
     title: `Vraagspoor — antwoorden van ${group.name}`,
     selfUrl: `${origin}/feeds/ministeries/${params.slug}.xml`,
     pageUrl: `${origin}/ministeries/${params.slug}/`,
-    entries: recordEntries(group.records, origin),
+    // Open questions have no answer yet; they have their own feed (vragen-over-tijd/<slug>.xml).
+    entries: recordEntries(group.records.filter((r) => r.record.kind !== 'questions'), origin),
     updated: model.today,
   });
   return new Response(body, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });

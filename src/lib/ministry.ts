@@ -1,10 +1,11 @@
 /**
- * Which ministry answered: derived from the role of the main signer ("Minister voor
- * Rechtsbescherming" → Justitie en Veiligheid). Pure. Roles without a ministry of their own
+ * Which ministry answered (or was asked): derived from the role of the main signer ("Minister voor
+ * Rechtsbescherming" → Justitie en Veiligheid). Pure domain logic, shared by the site, the overdue
+ * lists of src/lib/sync/due.ts and scripts/commitments.ts, so they all group the same way. Roles without a ministry of their own
  * ("minister voor …", and a few "van …" titles of ministers without a department) are mapped
  * by table; everything else keeps the department name from the title.
  */
-import { slugify } from './text.ts';
+import { slugify } from './slug.ts';
 
 /** A ministry as shown on the site. */
 export interface Ministry {
@@ -61,4 +62,19 @@ export function ministryOf(answererRoles: readonly (string | null)[], addressees
     if (name) return { name, slug: slugify(name) };
   }
   return null;
+}
+
+/**
+ * Every ministry a set of questions is addressed to, in order and without duplicates
+ * (["Minister voor Rechtsbescherming", "Staatssecretaris van VWS"] → Justitie en Veiligheid, VWS).
+ * Open questions concern each addressed ministry, not only the first. Titles that name no
+ * ministry are left out.
+ */
+export function addressedMinistries(addressees: readonly string[]): Ministry[] {
+  const out: Ministry[] = [];
+  for (const a of addressees) {
+    const name = ministryNameOfRole(a);
+    if (name && !out.some((m) => m.name === name)) out.push({ name, slug: slugify(name) });
+  }
+  return out;
 }
