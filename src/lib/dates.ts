@@ -11,15 +11,40 @@ export const DUTCH_MONTHS: Readonly<Record<string, number>> = {
 export const DUTCH_DATE_SOURCE =
   '(\\d{1,2})\\s*(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\\.?\\s+(\\d{4})';
 
+/** Days per month in a common year (February gets its leap day in isoFromParts). */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A number 1–31 as two digits. */
+function twoDigits(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
 /** Format year, month, day as an ISO date, or null when the date does not exist. */
 export function isoFromParts(year: number, month: number, day: number): string | null {
   if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31 && year >= 1800 && year <= 2200)) return null;
+  // Whole numbers (every caller's case) are checked and written by arithmetic: building a Date and
+  // its ISO string was most of the cost of reading a header's dates. The answer is the same as the
+  // Date route below: proleptic Gregorian leap years, a four-digit year (1800–2200), and null for a
+  // day past the month's end (where Date would roll over into the next month).
+  if (Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day)) {
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    const days = month === 2 && leap ? 29 : MONTH_DAYS[month - 1]!;
+    return day <= days ? `${year}-${twoDigits(month)}-${twoDigits(day)}` : null;
+  }
+  // Fractions: Date truncates them (a path no parser takes, kept exactly as it was).
   const d = new Date(Date.UTC(year, month - 1, day));
   if (d.getUTCMonth() !== month - 1) return null;
   return d.toISOString().slice(0, 10);
 }
 
 const DUTCH_DATE = new RegExp(DUTCH_DATE_SOURCE, 'i');
+
+/**
+ * DUTCH_MONTHS as a map. Why: a month word from a match is a new string each time, and looking it
+ * up as a property name costs more than a map lookup; most are written in lower case already, so
+ * the word is tried as it is before it is lower-cased.
+ */
+const MONTHS_BY_NAME: ReadonlyMap<string, number> = new Map(Object.entries(DUTCH_MONTHS));
 const NUMERIC_DATE = /\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b/;
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})(?:\b|T)/;
 
@@ -27,7 +52,8 @@ const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})(?:\b|T)/;
 export function parseDutchDate(text: string): string | null {
   const words = DUTCH_DATE.exec(text);
   if (words) {
-    const month = DUTCH_MONTHS[words[2]!.toLowerCase()];
+    // (The pattern's month alternatives are exactly the keys of DUTCH_MONTHS, in any case.)
+    const month = MONTHS_BY_NAME.get(words[2]!) ?? MONTHS_BY_NAME.get(words[2]!.toLowerCase());
     if (month) return isoFromParts(Number(words[3]), month, Number(words[1]));
   }
   const numeric = NUMERIC_DATE.exec(text);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Message } from '../schema/common.ts';
 import { questionSet, type QuestionSet, type Source } from '../schema/record.ts';
 import { formatIssues } from '../schema/errors.ts';
-import type { DocumentParts } from './parts.ts';
+import type { DocumentParts, RawPair } from './parts.ts';
 import { readHeader } from './header.ts';
 import { takeMarkers } from './markers.ts';
 
@@ -44,6 +44,35 @@ export function slugFromPath(path: string): string {
   return stem.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'document';
 }
 
+/** The record's pairs, before validation (see buildRecord for why a loop). */
+function recordPairs(pairs: readonly RawPair[], marksByPair: ReadonlyArray<Array<{ n: number; field: 'question' | 'answer'; offset: number }>>) {
+  const out = [];
+  for (let i = 0; i < pairs.length; i++) {
+    const p = pairs[i]!;
+    out.push({
+      numbers: p.numbers,
+      label: p.label || p.numbers.join(', '),
+      question: p.question,
+      answer: p.answer,
+      footnoteRefs: p.footnoteRefs ?? [],
+      footnoteMarks: marksByPair[i]!,
+      questionPlace: p.questionPlace ?? null,
+      answerPlace: p.answerPlace ?? null,
+    });
+  }
+  return out;
+}
+
+/** The record's footnotes, before validation. */
+function recordFootnotes(footnotes: DocumentParts['footnotes']) {
+  const out = [];
+  for (let i = 0; i < footnotes.length; i++) {
+    const f = footnotes[i]!;
+    out.push({ n: f.n, text: f.text, place: f.place ?? null });
+  }
+  return out;
+}
+
 /** Turn the parts of a document into a validated record, or say why it is not a Kamervragen document. */
 export function buildRecord(parts: DocumentParts, source: Source, options: BuildOptions = {}): ParseOutcome {
   const messages: Message[] = [...parts.messages];
@@ -56,11 +85,16 @@ export function buildRecord(parts: DocumentParts, source: Source, options: Build
   if (parts.pairs.length === 0 && !recognised) {
     return { ok: false, error: 'geen Kamervragen gevonden: geen vragen, antwoorden of kopregel (“Vragen van het lid …”) herkend', messages };
   }
-  const pairs = parts.pairs.map((p) => ({ ...p }));
-  const numbers = parts.footnotes.map((f) => f.n);
+  // (Arrays here are built by loops, not map(): the arrays map() returns changed shape while this
+  // code was being optimised, which deoptimised the record validation; see lineTexts in lines.ts.)
+  const pairs: RawPair[] = [];
+  for (let i = 0; i < parts.pairs.length; i++) pairs.push({ ...parts.pairs[i]! });
+  const numbers: number[] = [];
+  for (let i = 0; i < parts.footnotes.length; i++) numbers.push(parts.footnotes[i]!.n);
   const marks = takeMarkers(pairs, numbers, messages, { superscriptFree: options.superscriptFree === true });
   // Each pair's marks, in one pass over the marks (they are sorted by footnote number).
-  const marksByPair: Array<Array<{ n: number; field: 'question' | 'answer'; offset: number }>> = pairs.map(() => []);
+  const marksByPair: Array<Array<{ n: number; field: 'question' | 'answer'; offset: number }>> = [];
+  for (let i = 0; i < pairs.length; i++) marksByPair.push([]);
   const known = new Set(numbers);
   for (const m of marks) {
     marksByPair[m.pair]!.push({ n: m.n, field: m.field, offset: m.offset });
@@ -97,17 +131,8 @@ export function buildRecord(parts: DocumentParts, source: Source, options: Build
     seeAlsoAanhangsel: facts.seeAlsoAanhangsel,
     zaakNumber,
     naderAntwoord: facts.naderAntwoord,
-    pairs: pairs.map((p, i) => ({
-      numbers: p.numbers,
-      label: p.label || p.numbers.join(', '),
-      question: p.question,
-      answer: p.answer,
-      footnoteRefs: p.footnoteRefs ?? [],
-      footnoteMarks: marksByPair[i]!,
-      questionPlace: p.questionPlace ?? null,
-      answerPlace: p.answerPlace ?? null,
-    })),
-    footnotes: parts.footnotes.map((f) => ({ n: f.n, text: f.text, place: f.place ?? null })),
+    pairs: recordPairs(pairs, marksByPair),
+    footnotes: recordFootnotes(parts.footnotes),
     references: [],
     motions: [],
     programmes: [],

@@ -98,6 +98,9 @@ const MINISTRY_ABBREVIATIONS: Record<string, string> = {
   BHO: 'Buitenlandse Handel en Ontwikkelingssamenwerking', BHOS: 'Buitenlandse Handel en Ontwikkelingssamenwerking',
 };
 
+/** The longest key of MINISTRY_ABBREVIATIONS (see roleFor). */
+const MAX_ABBREVIATION_LENGTH = Math.max(...Object.keys(MINISTRY_ABBREVIATIONS).map((k) => k.length));
+
 const ROLE_WORD = String.raw`(?:Minister-President|Minister|Ministers|Staatssecretaris|Staatssecretarissen|minister-president|minister|ministers|staatssecretaris|staatssecretarissen)`;
 const DATE_RE = new RegExp(DUTCH_DATE_SOURCE, 'i');
 
@@ -141,6 +144,74 @@ function clean(s: string): string {
   return copied === 0 ? s : out + s.slice(copied);
 }
 
+// Patterns of the functions below, compiled once: a pattern written inside a function is a new
+// object every time the function runs.
+/** A later answer: "nader antwoord", "(nader)". */
+const NADER_ANTWOORD = /\bnader(?:e)? antwoord|\(nader\)/i;
+/** "Vergaderjaar 2023–2024" on the first page. */
+const VERGADERJAAR = /Vergaderjaar\s+(\d{4})\s*[–-]\s*(\d{4})/i;
+/** Metadata glued together with a zaak number: "Staten-Generaal2010-20112011Z04442". */
+const GLUED_ZAAK = /Staten-Generaal\s*(\d{4})\s*[–-]\s*(\d{4})\s*(\d{4}Z\d{5})/;
+/** Metadata glued together with the Aanhangsel number: "Staten-Generaal2012-20132881". */
+const GLUED_NUMBER = /Staten-Generaal\s*(\d{4})\s*[–-]\s*(\d{4})\s*(\d{1,5})\b/;
+/** The Aanhangsel number after the masthead: "… gegeven antwoorden 1076 Vragen …". */
+const ANSWERS_NUMBER = /gegeven antwoorden\s*(?:\d{1,2}\s+)?(\d{1,5})\b(?=\s+(?:Vragen|Vraag|Mededeling|Antwoord)\b)/;
+/** The same without the word after it. */
+const ANSWERS_NUMBER_BARE = /gegeven antwoorden\s+(\d{1,5})\b/;
+/** "Nummer: 1076". */
+const NUMBER_FIELD = /\b(?:Aanhangselnummer|Nummer)\s*:?\s*(\d{1,5})\b/;
+/** A zaak number: "2026Z03535". */
+const ZAAK = /\b(\d{4}Z\d{5})\b/;
+/** The answer sentence: "Antwoord van Minister X (Portfolio), mede namens … (ontvangen …)". */
+const ANSWER_SENTENCE = /\b(Antwoord|Mededeling|Nader antwoord)\s+van\s+(.+?)\s*\((?:ontvangen\s*)+([^)]*)\)/i;
+/** The words that tell an answer from a notice. */
+const ANTWOORD_WORD = /antwoord/i;
+const MEDEDELING_WORD = /mededeling/i;
+/** "Zie ook Aanhangsel Handelingen, vergaderjaar 2020–2021, nr. 3658". */
+const SEE_ALSO = /Zie ook Aanhangsel(?: van de)? Handelingen(?: II)?,?\s*(?:vergaderjaar\s*)?(\d{4})\s*[–/-]\s*(\d{2,4}),?\s*(?:nr\.?\s*)?(\d{1,5})/i;
+/** "aan de", "de", "het" before a role. */
+const LEADING_ARTICLE = /^(?:aan\s+)?(?:de|het)\s+/i;
+/** "en de" between roles. */
+const AND_ARTICLE = /^en\s+(?:(?:de|het)\s+)?/i;
+/** "van" or "voor" before a portfolio. */
+const PREPOSITION = /^(van|voor)\s+/i;
+/** A capital at the start. */
+const CAPITAL_START = /^[A-Z]/;
+/** "en" or a comma at the start. */
+const AND_OR_COMMA_START = /^(en|,)/;
+/** Where an unknown portfolio ends. */
+const PORTFOLIO_END = /\s+en\s+(?:van|voor|de|het)\s+|,\s+(?:de|het)\s+|\s+over\s+|\s*\(|$/i;
+/** "– Fiscaliteit en Belastingdienst" after a portfolio. */
+const PORTFOLIO_EXTRA = /^\s*[–-]\s+([A-Z][^,()]*?)(?=\s+en\s+(?:van|voor|de)\s+|\s*[,(]|$)/;
+/** ", voor", "en van": another portfolio of a plural role. */
+const MORE_PORTFOLIOS = /^(?:,\s*(?:en\s+)?|\s*en\s+)(?=(?:van|voor)\s)/i;
+/** ", de Minister", "en de Staatssecretaris": the next role. */
+const NEXT_ROLE = /^(?:,\s*|\s*en\s+)(?=(?:de\s+|het\s+)?(?:Minister|Staatssecretaris|minister|staatssecretaris))/;
+/** "c.s." after the questioners. */
+const CO_SIGNERS = /\s+c\.s\.?$/;
+/** "beiden", "allen" … before a shared party. */
+const PARTY_QUANTIFIER = /^(?:beiden|allen|beide|alle drie|allebei)\s+/i;
+/** A letter. */
+const LETTER = /[A-Za-zÀ-ÿ]/;
+/** "het lid", "de leden" before a name. */
+const MEMBER_WORDS = /^(?:het lid|de leden|lid|leden)\s+/i;
+/** "mevrouw", "de heer" before a name. */
+const FORM_OF_ADDRESS = /^(?:mevrouw|de heer|mw\.|dhr\.)\s+/i;
+/** A stray "van"/"voor" before a name. */
+const LEADING_PREPOSITION = /^(?:van|voor)\s+(?=[A-Z])/;
+/** The Minister-President. */
+const PRIME_MINISTER = /^(?:Minister-President|minister-president)$/;
+/** "Minister-president" as capitalise writes it. */
+const PRIME_MINISTER_TITLE = /^Minister-president$/;
+/** A dash between a portfolio and its part. */
+const DASH_SEPARATOR = /\s+[–-]\s+/;
+/** A lower-case letter at the start. */
+const LOWER_START = /^[a-zà-ÿ]/;
+/** A letter's closing greeting. */
+const GREETING = /^(?:Hoogachtend|Met (?:vriendelijke|hoogachtende) groet)/i;
+/** A question or answer label at the start of a line. */
+const LABEL_WORD_START = /^(?:Antwoord|Vraag|Vragen)\b/;
+
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -162,7 +233,7 @@ function leadingPortfolio(s: string, canonical = false): string | null {
   const t = s.trim().replace(SPACE_RUNS, ' ');
   const lower = t.toLowerCase();
   for (const p of PORTFOLIOS_BY_INITIAL.get(lower.charAt(0)) ?? []) {
-    if (lower.startsWith(p.lower) && !/^[a-zà-ÿ]/.test(t.slice(p.name.length, p.name.length + 1))) return canonical ? p.name : t.slice(0, p.name.length);
+    if (lower.startsWith(p.lower) && !LOWER_START.test(t.slice(p.name.length, p.name.length + 1))) return canonical ? p.name : t.slice(0, p.name.length);
   }
   return null;
 }
@@ -197,9 +268,12 @@ function knownRoleRe(kind: string): RegExp {
 
 /** "Minister" + portfolio → the full title with the right preposition. */
 export function roleFor(kind: string, portfolio: string, known: string[] = []): string {
-  const k = capitalise(kind.toLowerCase()).replace(/^Minister-president$/, 'Minister-President');
+  const k = capitalise(kind.toLowerCase()).replace(PRIME_MINISTER_TITLE, 'Minister-President');
   let p = portfolio.trim();
-  const abbr = MINISTRY_ABBREVIATIONS[p];
+  // Every abbreviation has at most 4 characters, and so has no inherited member of a plain object
+  // ("constructor", "toString" …): a longer portfolio skips the lookup, which is costly for a
+  // fresh string (it must be hashed and looked up as a property name) and always missed.
+  const abbr = p.length <= MAX_ABBREVIATION_LENGTH ? MINISTRY_ABBREVIATIONS[p] : undefined;
   if (abbr) p = abbr;
   // Staatssecretaris "(Financiën – Fiscaliteit en Belastingdienst)": keep the portfolio after the dash.
   for (const role of known) {
@@ -207,7 +281,7 @@ export function roleFor(kind: string, portfolio: string, known: string[] = []): 
     if (m && m[2]!.toLowerCase() === p.toLowerCase()) return role;
   }
   if (k === 'Minister-President') return 'Minister-President';
-  const base = p.split(/\s+[–-]\s+/)[0]!;
+  const base = p.split(DASH_SEPARATOR)[0]!;
   const preposition = k === 'Staatssecretaris' || DEPARTMENTS.has(base) || DEPARTMENTS.has(p) ? 'van' : 'voor';
   return `${k} ${preposition} ${p}`;
 }
@@ -244,7 +318,7 @@ const JOINED_ROLE = new RegExp(`^(?:en\\s+(?:(?:de|het)\\s+)?)(${ROLE_WORD})\\b`
  */
 export function splitRoles(phrase: string): string[] {
   const out: string[] = [];
-  let s = clean(phrase).replace(/^(?:aan\s+)?(?:de|het)\s+/i, '');
+  let s = clean(phrase).replace(LEADING_ARTICLE, '');
   const pendingKinds: string[] = [];
   while (s) {
     const m = LEADING_ROLE.exec(s);
@@ -252,7 +326,7 @@ export function splitRoles(phrase: string): string[] {
     const { kind, plural, title } = roleKind(m[1]!);
     s = s.slice(m[0].length);
     // "de Staatssecretaris en de Minister van X": the first takes the portfolio of the second.
-    const joined = /^en\s+(?:(?:de|het)\s+)?/i.exec(s);
+    const joined = AND_ARTICLE.exec(s);
     if (joined && JOINED_ROLE.test(s)) {
       pendingKinds.push(kind);
       s = s.slice(joined[0].length);
@@ -260,9 +334,9 @@ export function splitRoles(phrase: string): string[] {
     }
     // One or more portfolios: "van A en van B", "van A en voor B", "van A, B en C" (one portfolio).
     for (;;) {
-      const prep = /^(van|voor)\s+/i.exec(s);
+      const prep = PREPOSITION.exec(s);
       if (!prep) {
-        if (/^[A-Z]/.test(s)) {
+        if (CAPITAL_START.test(s)) {
           // "aan de Minister Justitie en Veiligheid": a missing preposition.
           const p = leadingPortfolio(s);
           if (p) {
@@ -270,7 +344,7 @@ export function splitRoles(phrase: string): string[] {
             out.push(roleFor(kind, p));
             s = s.slice(p.length).trim();
           }
-        } else if (!s || /^(en|,)/.test(s)) {
+        } else if (!s || AND_OR_COMMA_START.test(s)) {
           out.push(title);
         }
         break;
@@ -278,10 +352,10 @@ export function splitRoles(phrase: string): string[] {
       s = s.slice(prep[0].length);
       let portfolio = leadingPortfolio(s);
       if (!portfolio) {
-        const stop = /\s+en\s+(?:van|voor|de|het)\s+|,\s+(?:de|het)\s+|\s+over\s+|\s*\(|$/i.exec(s);
+        const stop = PORTFOLIO_END.exec(s);
         portfolio = s.slice(0, stop ? stop.index : s.length).trim();
       }
-      const extra = /^\s*[–-]\s+([A-Z][^,()]*?)(?=\s+en\s+(?:van|voor|de)\s+|\s*[,(]|$)/.exec(s.slice(portfolio.length));
+      const extra = PORTFOLIO_EXTRA.exec(s.slice(portfolio.length));
       if (extra) portfolio += ` – ${extra[1]!.trim()}`;
       const role = `${title} ${prep[1]!.toLowerCase()} ${portfolio}`;
       // Roles named first ("de Staatssecretaris en de Minister van X") come first.
@@ -289,23 +363,33 @@ export function splitRoles(phrase: string): string[] {
       out.push(role);
       s = s.slice(portfolio.length + (extra ? extra[0].length : 0)).trim();
       // "de Ministers van A, voor B en voor C": more portfolios for a plural role.
-      const more = /^(?:,\s*(?:en\s+)?|\s*en\s+)(?=(?:van|voor)\s)/i.exec(s);
+      const more = MORE_PORTFOLIOS.exec(s);
       if (more && plural) {
         s = s.slice(more[0].length);
         continue;
       }
       break;
     }
-    const next = /^(?:,\s*|\s*en\s+)(?=(?:de\s+|het\s+)?(?:Minister|Staatssecretaris|minister|staatssecretaris))/.exec(s);
+    const next = NEXT_ROLE.exec(s);
     if (!next) break;
     s = s.slice(next[0].length);
   }
-  return [...new Set(out.map(clean))];
+  // The distinct cleaned roles in order ([...new Set(out.map(clean))], without the set: there are
+  // one or two).
+  const roles: string[] = [];
+  for (let k = 0; k < out.length; k++) {
+    const role = clean(out[k]!);
+    if (!roles.includes(role)) roles.push(role);
+  }
+  return roles;
 }
+
+/** What separates names in a list of questioners: a comma or "en". */
+const NAME_SEPARATOR = /\s*,\s*|\s+en\s+/;
 
 /** Split questioners: "Westerveld (GroenLinks-PvdA) en Synhaeve (D66)", "Van Eijk en Aartsen (beiden VVD)". */
 export function splitQuestioners(phrase: string): Questioner[] {
-  const s = clean(phrase).replace(/\s+c\.s\.?$/, '');
+  const s = clean(phrase).replace(CO_SIGNERS, '');
   const out: Questioner[] = [];
   // Groups: names followed by a party in brackets.
   const groupRe = /([^()]+?)\s*\(([^()]+)\)\s*(?:,|\ben\b|$)\s*/g;
@@ -314,19 +398,23 @@ export function splitQuestioners(phrase: string): Questioner[] {
   while ((m = groupRe.exec(s))) {
     if (m.index !== consumed) break;
     consumed = groupRe.lastIndex;
-    const names = m[1]!.split(/\s*,\s*|\s+en\s+/).map((n) => n.trim()).filter(Boolean);
-    const party = m[2]!.replace(/^(?:beiden|allen|beide|alle drie|allebei)\s+/i, '').trim();
-    for (const name of names) out.push({ name: tidyName(name), party: party || null });
+    // (names: m[1].split(…).map((n) => n.trim()).filter(Boolean), taken in a loop: see lineTexts.)
+    const names = m[1]!.split(NAME_SEPARATOR);
+    const party = m[2]!.replace(PARTY_QUANTIFIER, '').trim();
+    for (let k = 0; k < names.length; k++) {
+      const name = names[k]!.trim();
+      if (name) out.push({ name: tidyName(name), party: party || null });
+    }
   }
   const rest = s.slice(consumed).trim();
   if (rest) {
-    for (const name of rest.split(/\s*,\s*|\s+en\s+/).filter(Boolean)) out.push({ name: tidyName(name), party: null });
+    for (const name of rest.split(NAME_SEPARATOR)) if (name) out.push({ name: tidyName(name), party: null });
   }
-  return out.filter((q) => q.name && /[A-Za-zÀ-ÿ]/.test(q.name));
+  return out.filter((q) => q.name && LETTER.test(q.name));
 }
 
 function tidyName(name: string): string {
-  return clean(name).replace(/^(?:het lid|de leden|lid|leden)\s+/i, '').replace(/^(?:mevrouw|de heer|mw\.|dhr\.)\s+/i, '');
+  return clean(name).replace(MEMBER_WORDS, '').replace(FORM_OF_ADDRESS, '');
 }
 
 /** "Minister Dekker (Rechtsbescherming)": role, name, portfolio. Global: reset `lastIndex` before use. */
@@ -340,10 +428,10 @@ function readAnswerers(phrase: string, known: string[]): Answerer[] {
   let m: RegExpExecArray | null;
   while ((m = re.exec(phrase))) {
     const kind = m[1]!;
-    let name = clean(m[2]!).replace(/^(?:van|voor)\s+(?=[A-Z])/, '');
+    let name = clean(m[2]!).replace(LEADING_PREPOSITION, '');
     if (!name) continue;
     const portfolio = clean(m[3]!);
-    out.push({ name, role: /^(?:Minister-President|minister-president)$/.test(kind) ? 'Minister-President' : roleFor(kind, portfolio, known) });
+    out.push({ name, role: PRIME_MINISTER.test(kind) ? 'Minister-President' : roleFor(kind, portfolio, known) });
   }
   if (!out.length) {
     // "Antwoord van de Minister van Financiën": a role without a name.
@@ -381,9 +469,16 @@ function digitBeforeZ(s: string): boolean {
   return false;
 }
 
+/** A hyphen at a line end before a lower-case letter: a word broken over two lines. */
+const LINE_BREAK_HYPHEN = /-\n(?=[a-zà-ÿ])/g;
+
 /** Read the header text of a document. `lines` are the header lines (trimmed text). */
 export function readHeader(headerText: string): HeaderFacts {
-  const h = clean(headerText.replace(/-\n(?=[a-zà-ÿ])/g, '').replaceAll('\n', ' '));
+  // Line-break hyphens go ("ver-\nkeer"), then every run of white space becomes one space. Why no
+  // replaceAll('\n', ' ') as well: clean treats a line end as any other white space (each run it
+  // keeps becomes one ' ', whatever it held), so the text is the same without that extra pass; and
+  // a text without "-\n" has no line-break hyphen to remove.
+  const h = clean(headerText.includes('-\n') ? headerText.replace(LINE_BREAK_HYPHEN, '') : headerText);
   const facts: HeaderFacts = {
     title: null,
     questioners: [],
@@ -396,33 +491,35 @@ export function readHeader(headerText: string): HeaderFacts {
     aanhangselNumber: null,
     seeAlsoAanhangsel: null,
     zaakNumber: null,
-    naderAntwoord: /\bnader(?:e)? antwoord|\(nader\)/i.test(h),
+    naderAntwoord: NADER_ANTWOORD.test(h),
     answered: false,
     notice: false,
   };
 
+  // (Numbers of at most five digits are read as `Number(…) | 0`, which changes no value and keeps
+  // them small integers in optimised code rather than boxed doubles.)
   // Vergaderjaar and number from the first page ("Vergaderjaar 2023–2024", "… antwoorden 1076"),
   // or officielebekendmakingen metadata glued together ("Staten-Generaal2012-20132881").
-  const vj = /Vergaderjaar\s+(\d{4})\s*[–-]\s*(\d{4})/i.exec(h);
+  const vj = VERGADERJAAR.exec(h);
   if (vj && Number(vj[2]) === Number(vj[1]) + 1) facts.vergaderjaar = `${vj[1]}-${vj[2]}`;
   // Question-only pages glue the zaak number on instead: "Staten-Generaal2010-20112011Z04442".
-  const gluedZaak = /Staten-Generaal\s*(\d{4})\s*[–-]\s*(\d{4})\s*(\d{4}Z\d{5})/.exec(h);
+  const gluedZaak = GLUED_ZAAK.exec(h);
   if (gluedZaak && Number(gluedZaak[2]) === Number(gluedZaak[1]) + 1) {
     facts.vergaderjaar = `${gluedZaak[1]}-${gluedZaak[2]}`;
     facts.zaakNumber = gluedZaak[3]!;
   }
-  const glued = gluedZaak ? null : /Staten-Generaal\s*(\d{4})\s*[–-]\s*(\d{4})\s*(\d{1,5})\b/.exec(h);
+  const glued = gluedZaak ? null : GLUED_NUMBER.exec(h);
   if (glued && Number(glued[2]) === Number(glued[1]) + 1) {
     facts.vergaderjaar ??= `${glued[1]}-${glued[2]}`;
-    facts.aanhangselNumber = Number(glued[3]);
+    facts.aanhangselNumber = Number(glued[3]) | 0;
   }
-  const num = /gegeven antwoorden\s*(?:\d{1,2}\s+)?(\d{1,5})\b(?=\s+(?:Vragen|Vraag|Mededeling|Antwoord)\b)/.exec(h) ?? /gegeven antwoorden\s+(\d{1,5})\b/.exec(h);
-  if (num) facts.aanhangselNumber = Number(num[1]);
-  const nrLine = h.includes('ummer') ? /\b(?:Aanhangselnummer|Nummer)\s*:?\s*(\d{1,5})\b/.exec(h) : null;
-  if (nrLine && facts.aanhangselNumber === null) facts.aanhangselNumber = Number(nrLine[1]);
+  const num = ANSWERS_NUMBER.exec(h) ?? ANSWERS_NUMBER_BARE.exec(h);
+  if (num) facts.aanhangselNumber = Number(num[1]) | 0;
+  const nrLine = h.includes('ummer') ? NUMBER_FIELD.exec(h) : null;
+  if (nrLine && facts.aanhangselNumber === null) facts.aanhangselNumber = Number(nrLine[1]) | 0;
 
   // Zaak number: "(2026Z03535)", "AH 604 / 2024Z18294", "Kenmerk 2024Z18294".
-  const zaak = digitBeforeZ(h) ? /\b(\d{4}Z\d{5})\b/.exec(h) : null;
+  const zaak = digitBeforeZ(h) ? ZAAK.exec(h) : null;
   if (zaak) facts.zaakNumber = zaak[1]!;
 
   // The question sentence (see WHO for the questioners).
@@ -463,10 +560,10 @@ export function readHeader(headerText: string): HeaderFacts {
   }
 
   // The answer sentence: "Antwoord van Minister X (Portfolio), mede namens … (ontvangen …)".
-  const as = /\b(Antwoord|Mededeling|Nader antwoord)\s+van\s+(.+?)\s*\((?:ontvangen\s*)+([^)]*)\)/i.exec(h);
+  const as = ANSWER_SENTENCE.exec(h);
   if (as) {
-    facts.answered = /antwoord/i.test(as[1]!);
-    facts.notice = /mededeling/i.test(as[1]!);
+    facts.answered = ANTWOORD_WORD.test(as[1]!);
+    facts.notice = MEDEDELING_WORD.test(as[1]!);
     const [who, behalf] = splitOnBehalf(as[2]!);
     facts.answerers = readAnswerers(who, facts.addressees);
     if (behalf) facts.onBehalfOf = splitRoles(behalf).map((r) => r);
@@ -492,16 +589,39 @@ export function readHeader(headerText: string): HeaderFacts {
   }
 
   // "Zie ook Aanhangsel Handelingen, vergaderjaar 2020–2021, nr. 3658" (with or without "nr.").
-  const see = /Zie ook Aanhangsel(?: van de)? Handelingen(?: II)?,?\s*(?:vergaderjaar\s*)?(\d{4})\s*[–/-]\s*(\d{2,4}),?\s*(?:nr\.?\s*)?(\d{1,5})/i.exec(h);
-  if (see) facts.seeAlsoAanhangsel = Number(see[3]);
+  const see = SEE_ALSO.exec(h);
+  if (see) facts.seeAlsoAanhangsel = Number(see[3]) | 0;
   return facts;
 }
 
-/** Split "Minister X (A), mede namens de Staatssecretaris van B" into the answerer part and the behalf part. */
+/** "mede" in any case (global), and "mede namens " tried where it stands (sticky). */
+const MEDE = /mede/gi;
+const MEDE_NAMENS_AT = /mede\s+namens\s+/iy;
+
+/**
+ * Split "Minister X (A), mede namens de Staatssecretaris van B" into the answerer part and the
+ * behalf part: at the first match of /,?\s*mede\s+namens\s+/i. That pattern, which may start at
+ * any comma or space, was slow to scan with; here "mede" is searched for instead, the rest of the
+ * pattern is tried there, and the match is widened back over the white space and the comma before
+ * it (the pattern's start: from the first "mede" that works, as the leftmost match of the pattern
+ * ends in the first such "mede").
+ */
 function splitOnBehalf(s: string): [string, string | null] {
-  const m = /,?\s*mede\s+namens\s+/i.exec(s);
-  if (!m) return [s, null];
-  return [s.slice(0, m.index), s.slice(m.index + m[0].length)];
+  MEDE.lastIndex = 0;
+  for (let m = MEDE.exec(s); m; m = MEDE.exec(s)) {
+    MEDE_NAMENS_AT.lastIndex = m.index;
+    const rest = MEDE_NAMENS_AT.exec(s);
+    if (!rest) continue;
+    let start = m.index;
+    while (start > 0 && isSpaceCode(s.charCodeAt(start - 1))) start--;
+    if (start > 0 && s.charCodeAt(start - 1) === 44 /* , */) start--;
+    MEDE.lastIndex = 0;
+    MEDE_NAMENS_AT.lastIndex = 0;
+    return [s.slice(0, start), s.slice(m.index + rest[0].length)];
+  }
+  MEDE.lastIndex = 0;
+  MEDE_NAMENS_AT.lastIndex = 0;
+  return [s, null];
 }
 
 /** The signer's role line in a signature block: "de minister van …" up to a blank line. */
@@ -538,12 +658,14 @@ function readBareSignature(lines: readonly string[]): Answerer | null {
 
 /** Read a letter's signature: "de minister van Langdurige Zorg, Jeugd en Sport, Mirjam Sterk". */
 export function readSignature(text: string): Answerer | null {
-  const lines = text.split('\n').map((l) => l.trim());
+  // (text.split('\n').map((l) => l.trim()), as a loop: see lineTexts in lines.ts.)
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) lines[i] = lines[i]!.trim();
   for (let i = 0; i < lines.length; i++) {
-    if (!/^(?:Hoogachtend|Met (?:vriendelijke|hoogachtende) groet)/i.test(lines[i]!)) continue;
+    if (!GREETING.test(lines[i]!)) continue;
     const block: string[] = [];
     for (let j = i + 1; j < Math.min(lines.length, i + 12); j++) {
-      if (/^(?:Antwoord|Vraag|Vragen)\b/.test(lines[j]!)) break;
+      if (LABEL_WORD_START.test(lines[j]!)) break;
       block.push(lines[j]!);
     }
     const joined = block.join('\n');
@@ -551,15 +673,31 @@ export function readSignature(text: string): Answerer | null {
     if (!roleMatch) continue;
     const portfolio = clean(roleMatch[3]!.replace(/\n/g, ' ')).replace(/,$/, '');
     const role = `${capitalise(roleMatch[1]!.toLowerCase())} ${roleMatch[2]} ${portfolio}`;
-    const after = joined.slice(roleMatch.index + roleMatch[0].length).split('\n').map((l) => l.trim()).filter(Boolean);
-    const name = after.find((l) => /^[A-Z][\p{L}.'-]+(?:\s+[\p{L}.'-]+){0,4}$/u.test(l) && !/^(?:Antwoord|Vraag)/.test(l)) ?? null;
+    // (The first line after the role that reads as a name; a loop rather than map, filter and find.)
+    const after = joined.slice(roleMatch.index + roleMatch[0].length).split('\n');
+    let name: string | null = null;
+    for (let k = 0; k < after.length && name === null; k++) {
+      const l = after[k]!.trim();
+      if (l && /^[A-Z][\p{L}.'-]+(?:\s+[\p{L}.'-]+){0,4}$/u.test(l) && !/^(?:Antwoord|Vraag)/.test(l)) name = l;
+    }
     return { name, role };
   }
   return readBareSignature(lines);
 }
 
+/** "(ingezonden 3 mei 2024)." at the end of a title, its closing bracket possibly lost. */
+const TITLE_SUBMITTED = /\s*\((?:ingezonden|ingediend)[^)]*\)?\s*\.?$/;
+/** "(2026Z03535)." at the end of a title. */
+const TITLE_ZAAK = /\s*\(\d{4}Z\d{5}\)\s*\.?$/;
+
 function tidyTitle(t: string): string {
-  return clean(t).replace(/\s*\((?:ingezonden|ingediend)[^)]*\)?\s*\.?$/, '').replace(/\s*\(\d{4}Z\d{5}\)\s*\.?$/, '').replace(/\.$/, '').trim();
+  let s = clean(t);
+  // Both bracket patterns need a "(": most titles have none, and these patterns, anchored at the
+  // end only, would be tried from every position of the title.
+  if (s.includes('(')) s = s.replace(TITLE_SUBMITTED, '').replace(TITLE_ZAAK, '');
+  // (The same as .replace(/\.$/, ''): one full stop at the very end goes.)
+  if (s.endsWith('.')) s = s.slice(0, -1);
+  return s.trim();
 }
 
 /** Whether a phrase mentions a date, for quick checks. */

@@ -1,5 +1,5 @@
 /** Joining extracted lines back into running text: hyphenation undone, paragraphs and list items kept. */
-import { isSpaceCode, visibleStart } from './lines.ts';
+import { isSpaceCode, trimIfNeeded, visibleStart } from './lines.ts';
 
 /** A line that starts a list item or table row and so keeps its own line. */
 const LIST_ITEM = /^\s*(?:[•▪◦·●\-–—*]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+|\(\w{1,3}\)\s+|Ad \d+\))/;
@@ -61,7 +61,7 @@ export function joinLines(lines: readonly string[]): string {
   let blank = false;
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
-    const t = raw.trim();
+    const t = trimIfNeeded(raw);
     if (t === '') {
       blank = last !== '';
       continue;

@@ -28,22 +28,38 @@ const BARE_QUESTION = /^\s*(?:Vraag|VRAAG)\s*(?:[:.]\s*(.*))?$/;
 /** A label that is one number, such as "3" or "12a". */
 const SINGLE_NUMBER = /^\d{1,3}[a-z]?$/;
 
-/** Expand a numbering as printed into the numbers it covers: "2 t/m 4" → [2, 3, 4]; "3a" → [3]. */
+/** A token of a numbering: a number, or a range word or dash (global). */
+const NUMBER_TOKEN = /\d{1,3}[a-z]?|t\s*\/\s*m|t\.m\.|tot\s+en\s+met|tot|[-–]/g;
+/** White space, and a comma with white space around it (global; for tidyLabel). */
+const SPACE_RUN = /\s+/g;
+const COMMA = /\s*,\s*/g;
+
+/** Whether a token starts with a digit (as /^\d/ tests it). */
+function isDigitStart(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * Expand a numbering as printed into the numbers it covers: "2 t/m 4" → [2, 3, 4]; "3a" → [3].
+ * (Numbers are read as `parseInt(…) | 0`: they have at most three digits, so `| 0` changes no
+ * value, and the optimising compiler keeps them small integers rather than boxed doubles.)
+ */
 export function parseNumbers(label: string): number[] {
   // Most labels are one number ("3", "12a"): that needs no tokens and no set.
-  if (SINGLE_NUMBER.test(label)) return [parseInt(label, 10)];
+  if (SINGLE_NUMBER.test(label)) return [parseInt(label, 10) | 0];
   const out: number[] = [];
-  const tokens = label.match(/\d{1,3}[a-z]?|t\s*\/\s*m|t\.m\.|tot\s+en\s+met|tot|[-–]/g) ?? [];
+  const tokens = label.match(NUMBER_TOKEN) ?? [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (/^\d/.test(t)) {
-      out.push(parseInt(t, 10));
+    if (isDigitStart(t)) {
+      out.push(parseInt(t, 10) | 0);
       continue;
     }
     const from = out[out.length - 1];
     const next = tokens[i + 1];
-    if (from !== undefined && next && /^\d/.test(next)) {
-      const to = parseInt(next, 10);
+    if (from !== undefined && next && isDigitStart(next)) {
+      const to = parseInt(next, 10) | 0;
       if (to > from && to - from <= 50) for (let n = from + 1; n < to; n++) out.push(n);
     }
   }
@@ -77,7 +93,7 @@ const LABEL_UNTIDY = /[\s,]/;
 
 function tidyLabel(s: string): string {
   if (!LABEL_UNTIDY.test(s)) return s;
-  return s.replace(/\s+/g, ' ').replace(/\s*,\s*/g, ', ').trim();
+  return s.replace(SPACE_RUN, ' ').replace(COMMA, ', ').trim();
 }
 
 /** Whether a line starts with a question or answer label. */

@@ -44,6 +44,20 @@ export function visibleStart(s: string): number {
   return i;
 }
 
+/** Whether `s` is empty or only white space (as `s.trim() === ''`, without making a string). */
+export function isBlank(s: string): boolean {
+  return visibleStart(s) === s.length;
+}
+
+/**
+ * `s.trim()`, without the call when `s` has no white space at either end (most lines): then it is
+ * its own trimmed text. Why: lines are trimmed in several stages, and the call costs more than
+ * looking at the two ends.
+ */
+export function trimIfNeeded(s: string): string {
+  return isSpaceCode(s.charCodeAt(0)) || isSpaceCode(s.charCodeAt(s.length - 1)) ? s.trim() : s;
+}
+
 /** The first code unit of `s` after leading white space, or NaN when there is none. */
 export function firstVisibleCode(s: string): number {
   return s.charCodeAt(visibleStart(s));
@@ -61,8 +75,37 @@ export function superscript(n: number | string): string {
 }
 /** Superscript digit → plain digit, built once (fromSuperscript runs for every footnote marker). */
 const PLAIN_DIGITS: ReadonlyMap<string, string> = new Map(Object.entries(SUPERSCRIPT_DIGITS).map(([d, sup]) => [sup, d]));
-/** Read superscript digits back as a number. */
+/**
+ * Read superscript digits back as a number. A run of up to nine superscript digits (every footnote
+ * marker) is read digit by digit, which gives the same number as Number() of the plain digits but
+ * as a small integer: the optimising compiler boxed Number()'s result as a double, which turned
+ * arrays of footnote numbers into arrays of doubles and deoptimised the code that reads them.
+ * Anything else is read as before.
+ */
 export function fromSuperscript(s: string): number {
+  if (s.length > 0 && s.length <= 9) {
+    let n = 0;
+    for (let i = 0; i < s.length; i++) {
+      const d = superscriptDigit(s.charCodeAt(i));
+      if (d < 0) return fromSuperscriptText(s);
+      n = n * 10 + d;
+    }
+    return n;
+  }
+  return fromSuperscriptText(s);
+}
+
+/** The value of a superscript digit's code unit, or -1. */
+function superscriptDigit(c: number): number {
+  if (c === 0xb9) return 1;
+  if (c === 0xb2) return 2;
+  if (c === 0xb3) return 3;
+  if (c === 0x2070) return 0;
+  return c >= 0x2074 && c <= 0x2079 ? c - 0x2070 : -1;
+}
+
+/** fromSuperscript for any text: superscript digits become plain ones, then Number() reads it. */
+function fromSuperscriptText(s: string): number {
   let plain = '';
   for (const c of s) plain += PLAIN_DIGITS.get(c) ?? c;
   return Number(plain);
@@ -70,25 +113,43 @@ export function fromSuperscript(s: string): number {
 /** Character class source matching superscript digits. */
 export const SUP_CLASS = '[⁰¹²³⁴⁵⁶⁷⁸⁹]';
 
+// undoMarkdown's patterns, compiled once (it runs on every line of a Markdown document, and a
+// pattern written inside a function is a new object on every call).
+const MD_HEADING = /^\s{0,3}#{1,6}\s+/;
+const MD_BOLD = /\*\*([^*]*)\*\*/g;
+const MD_STARS = /\*\*/g;
+const MD_ITALIC_STAR = /(^|[\s(«"“])\*([^*\s][^*]*?)\*(?=$|[\s.,;:!?)»"”])/g;
+const MD_ITALIC_UNDERSCORE = /(^|[\s(«"“])_([^_\s][^_]*?)_(?=$|[\s.,;:!?)»"”])/g;
+const MD_FOOTNOTE_MARKER = /\[((?:\d{1,3}\s*)+)\](?!\()/g;
+const MD_ORDINAL = /\[(e|ste|de)\s*\]/g;
+const MD_LINK = /\[([^\]]+)\]\((?:#|[^)\s]*)\)/g;
+const MD_AUTOLINK = /<((?:https?:\/\/|www\.)[^>\s]+)>/g;
+const WHITE_SPACE = /\s+/;
+
+/** "[4 5 ]" → "⁴\u2009⁵": a Markdown footnote marker as superscripts. */
+function markerAsSuperscripts(_m: string, nums: string): string {
+  return nums.trim().split(WHITE_SPACE).map(superscript).join('\u2009');
+}
+
 /** Undo Markdown renderings of PDFs (headings, bold, italics, links, footnote superscripts). */
 export function undoMarkdown(line: string): string {
   let s = line;
   // Each rewrite needs its own character (#, *, _, [ or <). In a Markdown document this runs on
   // every line, and most lines hold none of them: testing for the character skips the pattern.
-  if (s.includes('#')) s = s.replace(/^\s{0,3}#{1,6}\s+/, '');
+  if (s.includes('#')) s = s.replace(MD_HEADING, '');
   if (s.includes('*')) {
-    s = s.replace(/\*\*([^*]*)\*\*/g, '$1').replace(/\*\*/g, '');
-    s = s.replace(/(^|[\s(«"“])\*([^*\s][^*]*?)\*(?=$|[\s.,;:!?)»"”])/g, '$1$2');
+    s = s.replace(MD_BOLD, '$1').replace(MD_STARS, '');
+    s = s.replace(MD_ITALIC_STAR, '$1$2');
   }
-  if (s.includes('_')) s = s.replace(/(^|[\s(«"“])_([^_\s][^_]*?)_(?=$|[\s.,;:!?)»"”])/g, '$1$2');
+  if (s.includes('_')) s = s.replace(MD_ITALIC_UNDERSCORE, '$1$2');
   if (s.includes('[')) {
     // Footnote markers rendered as "[1 ]", "[4 5 ]" (pymupdf4llm) become superscripts; "[e ]" ordinals become plain.
-    s = s.replace(/\[((?:\d{1,3}\s*)+)\](?!\()/g, (_m, nums: string) => nums.trim().split(/\s+/).map(superscript).join('\u2009'));
-    s = s.replace(/\[(e|ste|de)\s*\]/g, '$1');
+    s = s.replace(MD_FOOTNOTE_MARKER, markerAsSuperscripts);
+    s = s.replace(MD_ORDINAL, '$1');
     // Links: keep the text, or the address when the text is the address.
-    s = s.replace(/\[([^\]]+)\]\((?:#|[^)\s]*)\)/g, '$1');
+    s = s.replace(MD_LINK, '$1');
   }
-  if (s.includes('<')) s = s.replace(/<((?:https?:\/\/|www\.)[^>\s]+)>/g, '$1');
+  if (s.includes('<')) s = s.replace(MD_AUTOLINK, '$1');
   return s;
 }
 
@@ -131,6 +192,9 @@ const H_TK_ID = /^h tk (\d{4})(\d{4}) (\d+)$/i;
 const FOOTER_VERGADERJAAR = /Tweede Kamer, vergaderjaar (\d{4})\s*[–-]\s*(\d{4}), Aanhangsel/;
 const PAGE_NUMBER = /^\d{1,3}$/;
 
+/** The second part of a footer, "Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel", starting a line. */
+const AANHANGSEL_FOOTER = /^\s*Tweede Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, Aanhangsel/;
+
 /**
  * The second part of a footer ("Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel") at the start of
  * a line, tested in place in the whole input (sticky, from `lastIndex`). It is
@@ -168,24 +232,43 @@ function holds(clean: string, text: string, needle: string, at: number, pieceEnd
   return clean === text ? at >= 0 && at + needle.length <= pieceEnd : clean.includes(needle);
 }
 
-/** Whether a trimmed line can be a running head: a cheap first-character test before the patterns. */
+/**
+ * Whether a trimmed line can be a running head: a cheap test of its first two characters before
+ * the patterns. They are the first two characters FOOTER_START allows ("ah", "kv", "h ", "IS",
+ * "’s", "Tw" …), which every running head must start with; most lines that start with one of the
+ * letters (Antwoord, Het, In, Kunt, Tot …) fail on the second.
+ */
 function mayBeFooter(trimmed: string): boolean {
+  const second = trimmed.charCodeAt(1);
   switch (trimmed.charCodeAt(0)) {
     case 97: // a
     case 65: // A
+      if (second !== 104 && second !== 72) return false; // h, H
+      break;
     case 107: // k
-    case 75: // K (upper-case ids such as "KV-TK-2026Z03535")
+      if (second !== 118 && second !== 86) return false; // v, V
+      break;
     case 104: // h
     case 72: // H
+      if (second !== 32) return false; // space
+      break;
     case 73: // I
+      if (second !== 83) return false; // S
+      break;
     case 0x2019: // ’
     case 39: // '
     case 96: // `
+      if (second !== 115) return false; // s
+      break;
     case 84: // T
-      return isFooter(trimmed);
+      if (second !== 119) return false; // w
+      break;
     default:
+      // (Upper-case ids such as "KV-TK-2026Z03535" were tested before too, but FOOTER_START
+      // wants a lower-case "k": they were never running heads.)
       return false;
   }
+  return isFooter(trimmed);
 }
 
 /** The lines of a text, what their running heads said, and whether they can hold superscripts. */
@@ -199,6 +282,8 @@ export interface TextLines {
    * footnote marker was turned into one. Lets later stages skip looking for superscript markers.
    */
   superscripts: boolean;
+  /** The number of pages: one more than the page breaks among `lines`. */
+  pages: number;
 }
 
 /**
@@ -209,12 +294,20 @@ export function toLines(input: string): TextLines {
   const facts: RunningHeadFacts = { ahId: null, footerVergaderjaar: null };
   const out: Line[] = [];
   let page = 1;
-  const markdown = input.includes('---') && /^-{3,}\s*$/m.test(input) && /^#{1,6}\s/m.test(input);
+  // A Markdown rendering has a rule line ("---") and a heading ("# …"). "#" is tested for first: it
+  // is rare in other texts, and its search is quick, while "-" stands in many words and ids.
+  const markdown = input.includes('#') && input.includes('---') && /^-{3,}\s*$/m.test(input) && /^#{1,6}\s/m.test(input);
   // Whole-input checks, once, with one scan for the usual case that the input holds neither: when
   // no line has a character to clean, cleaning is skipped; when no line has a superscript digit,
   // the marker stage need not look for them.
   const { needsCleaning, hasSuperscripts } = inventory(input);
   let superscripts = markdown || hasSuperscripts;
+  // Where the next characters to clean are (see nextAt), when the input has one: only the lines that
+  // hold one are cleaned, instead of testing every line for them. Tabs, carriage returns and the
+  // others are each looked for once per occurrence (a file with CRLF line ends has one per line).
+  let tabAt = needsCleaning ? input.indexOf('\t') : -1;
+  let crAt = needsCleaning ? input.indexOf('\r') : -1;
+  let otherCleaningAt = needsCleaning ? nextOtherCleaning(input, 0) : -1;
   // Where the next form feed, bracket and running-head word are (see nextAt); -1 when there is none.
   let formFeedAt = input.indexOf('\f');
   let bracketAt = input.indexOf('[');
@@ -227,7 +320,6 @@ export function toLines(input: string): TextLines {
   // ’s-Gravenhage", footnotes, "Tweede Kamer, vergaderjaar …, Aanhangsel", page number): the page
   // ends at the second part, so the first part is dropped without a break when the second follows
   // within the next 15 lines (before a form feed).
-  const aanhangselFooter = /^\s*Tweede Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, Aanhangsel/;
   const footerFollows = (lineEnd: number) => {
     if (lineEnd >= input.length) return false;
     let pos = lineEnd + 1;
@@ -267,7 +359,22 @@ export function toLines(input: string): TextLines {
         out.push(pageBreak(no, lineOffset, page));
         page++;
       }
-      let clean = needsCleaning ? cleanCharacters(text) : text;
+      if (text === '') {
+        // An empty line (one in six, in PDF text) is an empty text line: cleaning and Markdown
+        // leave it empty, and no running head, page number or glued footer is empty, so every
+        // test below would say no.
+        out.push({ text, no, offset: lineOffset, page, kind: 'text', indented: false });
+        continue;
+      }
+      let clean = text;
+      if (needsCleaning) {
+        tabAt = nextAt(input, '\t', tabAt, pieceStart);
+        crAt = nextAt(input, '\r', crAt, pieceStart);
+        if (otherCleaningAt >= 0 && otherCleaningAt < pieceStart) otherCleaningAt = nextOtherCleaning(input, pieceStart);
+        const cleaningAt = firstOf(firstOf(tabAt, crAt), otherCleaningAt);
+        // (cleanCharacters leaves a piece without such a character as it is.)
+        if (cleaningAt >= 0 && cleaningAt < pieceEnd) clean = cleanCharacters(text);
+      }
       if (markdown) {
         if (MARKDOWN_RULE.test(clean)) {
           out.push(pageBreak(no, lineOffset, page));
@@ -284,21 +391,21 @@ export function toLines(input: string): TextLines {
           superscripts = true; // "[1 ]" may have become "¹"
         }
       }
-      const trimmed = clean.trim();
-      if (trimmed.length > 12 && trimmed.length < 30 && AH_START.test(trimmed)) {
-        const ah = AH_ID.exec(trimmed) ?? H_TK_ID.exec(trimmed);
+      const trimmedLine = trimIfNeeded(clean);
+      if (trimmedLine.length > 12 && trimmedLine.length < 30 && AH_START.test(trimmedLine)) {
+        const ah = AH_ID.exec(trimmedLine) ?? H_TK_ID.exec(trimmedLine);
         if (ah && Number(ah[2]) === Number(ah[1]) + 1) {
           facts.ahId ??= { vergaderjaar: `${ah[1]}-${ah[2]}`, number: Number(ah[3]) };
         }
       }
       if (facts.footerVergaderjaar === null) {
         vergaderjaarAt = nextAt(input, 'vergaderjaar', vergaderjaarAt, pieceStart);
-        const fv = holds(clean, text, 'vergaderjaar', vergaderjaarAt, pieceEnd) && FOOTER_VERGADERJAAR.exec(trimmed);
+        const fv = holds(clean, text, 'vergaderjaar', vergaderjaarAt, pieceEnd) && FOOTER_VERGADERJAAR.exec(trimmedLine);
         // A misprinted footer ("2023–2025") names no vergaderjaar; the next footer may.
         if (fv && Number(fv[2]) === Number(fv[1]) + 1) facts.footerVergaderjaar = `${fv[1]}-${fv[2]}`;
       }
-      if (mayBeFooter(trimmed)) {
-        if (!aanhangselFooter.test(trimmed) && footerFollows(lineEnd)) continue;
+      if (mayBeFooter(trimmedLine)) {
+        if (!AANHANGSEL_FOOTER.test(trimmedLine) && footerFollows(lineEnd)) continue;
         // A footer block closes the page: mark a break once per block.
         if (out.length - lastFooterAt > 6 || out[out.length - 1]?.kind !== 'break') {
           out.push(pageBreak(no, lineOffset, page));
@@ -308,7 +415,7 @@ export function toLines(input: string): TextLines {
         continue;
       }
       // A bare page number right after a footer line belongs to the footer.
-      if (out.length - lastFooterAt <= 2 && PAGE_NUMBER.test(trimmed) && onlyBlankSince(out, lastFooterAt)) {
+      if (out.length - lastFooterAt <= 2 && PAGE_NUMBER.test(trimmedLine) && onlyBlankSince(out, lastFooterAt)) {
         lastFooterAt = out.length;
         continue;
       }
@@ -331,19 +438,33 @@ export function toLines(input: string): TextLines {
       }
       GLUED_FOOTER.lastIndex = 0;
       // (A line without white space at its ends is its own trimmed text: no second trim.)
-      out.push({ text: trimmed.length === clean.length ? clean : clean.trimEnd(), no, offset: lineOffset, page, kind: 'text', indented: trimmed !== '' && startsIndented(clean) });
+      out.push({ text: trimmedLine.length === clean.length ? clean : clean.trimEnd(), no, offset: lineOffset, page, kind: 'text', indented: trimmedLine !== '' && startsIndented(clean) });
     }
   }
-  return { lines: out, facts, superscripts };
+  // (Every page break pushed above is followed by page++, so `page` counts the breaks plus one.)
+  return { lines: out, facts, superscripts, pages: page };
 }
 
 /** Whether every line of `out` from `from` on is a page break or blank. */
 function onlyBlankSince(out: Line[], from: number): boolean {
   for (let k = from; k < out.length; k++) {
     const l = out[k]!;
-    if (l.kind !== 'break' && l.text.trim() !== '') return false;
+    if (l.kind !== 'break' && !isBlank(l.text)) return false;
   }
   return true;
+}
+
+/**
+ * The texts of `lines`, in a new array filled by a loop. Why not `lines.map(…)`: V8 deoptimised
+ * the code that reads arrays made by map() ("wrong map": joinLines, pairChunks, the record
+ * validation) again and again during a long run, well after warm-up, as the code making them was
+ * optimised (seen with --trace-deopt); arrays filled by push() from an empty literal did not do
+ * that. The other arrays that hot code reads are built the same way.
+ */
+export function lineTexts(lines: readonly Line[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) out.push(lines[i]!.text);
+  return out;
 }
 
 /** A copy of `line` with other text (same shape as every Line, so property access stays fast). */
@@ -351,21 +472,54 @@ export function withText(line: Line, text: string): Line {
   return { text, no: line.no, offset: line.offset, page: line.page, kind: line.kind, indented: line.indented };
 }
 
-/** A superscript digit. */
-const SUPERSCRIPT = new RegExp(SUP_CLASS);
-/** A superscript digit (global: searched from `lastIndex`). */
-const SUPERSCRIPT_FROM = new RegExp(SUP_CLASS, 'g');
-/** A character to clean (see NEEDS_CLEANING), searched from `lastIndex`. */
-const CLEANING_FROM = /[\r\u00a0\u2007\u202f\u2002\u2003\u2009\u200b\u200c\u200d\u2060\ufeff\t]/g;
-/** A character to clean or a superscript digit (global: its first place is needed). */
-const CLEANING_OR_SUPERSCRIPT = /[\r\u00a0\u2007\u202f\u2002\u2003\u2009\u200b\u200c\u200d\u2060\ufeff\t⁰¹²³⁴⁵⁶⁷⁸⁹]/g;
+/**
+ * The characters cleanCharacters changes and the superscript digits, except tab and carriage
+ * return (global). Why apart: tab and carriage return are found far faster by `indexOf` (a byte
+ * search); and this class, holding the superscripts too, is scanned by the regular-expression
+ * engine about twice as fast as the class of all the special characters, and three times as fast
+ * as the class of only those to clean (measured on the corpus with V8 13; how fast the engine
+ * scans for a class depends on the class). So one search finds both kinds, and a search for one
+ * kind skips over the other.
+ */
+const SPECIAL_NON_ASCII = /[\u00a0\u00b2\u00b3\u00b9\u2002\u2003\u2007\u2009\u200b-\u200d\u202f\u2060\u2070\u2074-\u2079\ufeff]/g;
 
-/** Whether `pattern` (global) matches `input` at or after `from`. */
-function occursFrom(pattern: RegExp, input: string, from: number): boolean {
+/** Whether a code unit is a superscript digit (⁰¹²³⁴⁵⁶⁷⁸⁹). */
+function isSuperscriptCode(c: number): boolean {
+  return c === 0xb9 || c === 0xb2 || c === 0xb3 || c === 0x2070 || (c >= 0x2074 && c <= 0x2079);
+}
+
+/** Where `pattern` (global) first matches `input` at or after `from`, or -1. */
+function matchFrom(pattern: RegExp, input: string, from: number): number {
   pattern.lastIndex = from;
-  const found = pattern.test(input);
+  const found = pattern.exec(input);
   pattern.lastIndex = 0;
-  return found;
+  return found ? found.index : -1;
+}
+
+/** The smaller of two places, where -1 means none. */
+function firstOf(a: number, b: number): number {
+  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+}
+
+/** The next superscript digit in `input` at or after `from`, or -1 (see SPECIAL_NON_ASCII). */
+export function nextSuperscript(input: string, from: number): number {
+  for (let at = matchFrom(SPECIAL_NON_ASCII, input, from); at >= 0; at = matchFrom(SPECIAL_NON_ASCII, input, at + 1)) {
+    if (isSuperscriptCode(input.charCodeAt(at))) return at;
+  }
+  return -1;
+}
+
+/** The next character to clean other than tab and carriage return, at or after `from`, or -1. */
+function nextOtherCleaning(input: string, from: number): number {
+  for (let at = matchFrom(SPECIAL_NON_ASCII, input, from); at >= 0; at = matchFrom(SPECIAL_NON_ASCII, input, at + 1)) {
+    if (!isSuperscriptCode(input.charCodeAt(at))) return at;
+  }
+  return -1;
+}
+
+/** The next character to clean (see NEEDS_CLEANING) at or after `from`, or -1. */
+function nextCleaning(input: string, from: number): number {
+  return firstOf(firstOf(input.indexOf('\t', from), input.indexOf('\r', from)), nextOtherCleaning(input, from));
 }
 
 /**
@@ -374,13 +528,10 @@ function occursFrom(pattern: RegExp, input: string, from: number): boolean {
  * special character was found (nothing before it is of either kind).
  */
 function inventory(input: string): { needsCleaning: boolean; hasSuperscripts: boolean } {
-  CLEANING_OR_SUPERSCRIPT.lastIndex = 0;
-  const first = CLEANING_OR_SUPERSCRIPT.exec(input);
-  CLEANING_OR_SUPERSCRIPT.lastIndex = 0;
-  if (!first) return { needsCleaning: false, hasSuperscripts: false };
-  const at = first.index;
-  if (SUPERSCRIPT.test(first[0])) return { needsCleaning: occursFrom(CLEANING_FROM, input, at + 1), hasSuperscripts: true };
-  return { needsCleaning: true, hasSuperscripts: occursFrom(SUPERSCRIPT_FROM, input, at + 1) };
+  const at = firstOf(firstOf(input.indexOf('\t'), input.indexOf('\r')), matchFrom(SPECIAL_NON_ASCII, input, 0));
+  if (at < 0) return { needsCleaning: false, hasSuperscripts: false };
+  if (isSuperscriptCode(input.charCodeAt(at))) return { needsCleaning: nextCleaning(input, at + 1) >= 0, hasSuperscripts: true };
+  return { needsCleaning: true, hasSuperscripts: nextSuperscript(input, at + 1) >= 0 };
 }
 
 /** A character that cleanCharacters changes. */

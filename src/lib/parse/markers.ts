@@ -5,7 +5,7 @@
  */
 import type { Message } from '../schema/common.ts';
 import type { RawPair } from './parts.ts';
-import { fromSuperscript, isSpaceCode, SUP_CLASS } from './lines.ts';
+import { fromSuperscript, isSpaceCode, nextSuperscript, SUP_CLASS } from './lines.ts';
 
 /** Where a footnote marker stood. */
 export interface FootnoteMark {
@@ -15,17 +15,15 @@ export interface FootnoteMark {
   offset: number;
 }
 
-const SUPERSCRIPT_RUN = new RegExp(`${SUP_CLASS}+(?:[\\u2009,\\s]{0,2}${SUP_CLASS}+)*`, 'g');
-/** The superscript digits from U+2070 on (⁰, ⁴–⁹); ¹²³ are Latin-1 and found with `includes`. */
-const HIGH_SUPERSCRIPT = /[\u2070\u2074-\u2079]/;
-
+/** A run of superscript markers ("¹", "¹²", "¹, ²"), read where it starts (sticky). */
+const SUPERSCRIPT_RUN_AT = new RegExp(`${SUP_CLASS}+(?:[\\u2009,\\s]{0,2}${SUP_CLASS}+)*`, 'y');
 /**
  * Whether `text` holds a superscript digit. Why not the full pattern: most texts hold none, and
- * `includes` finds ¹²³ with a byte search, leaving a narrower class to scan for (about twice as
- * fast as scanning with the full superscript pattern, which is then run only where it matters).
+ * `includes` finds ¹²³ with a byte search; the others are left to nextSuperscript, whose pattern
+ * the engine scans about twice as fast as a class of the superscripts alone.
  */
 function hasSuperscript(text: string): boolean {
-  return text.includes('¹') || text.includes('²') || text.includes('³') || HIGH_SUPERSCRIPT.test(text);
+  return text.includes('¹') || text.includes('²') || text.includes('³') || nextSuperscript(text, 0) >= 0;
 }
 
 /** The marker patterns, compiled once per footnote number. */
@@ -60,7 +58,8 @@ function isDigitCode(c: number): boolean {
  * never the other way round.
  */
 function mayStartMarker(text: string, at: number, length: number): boolean {
-  if (at === 0 || isDigitCode(text.charCodeAt(at + length))) return false;
+  // (The end of the text is tested first: reading past it is slow in optimised code.)
+  if (at === 0 || (at + length < text.length && isDigitCode(text.charCodeAt(at + length)))) return false;
   if (!isDigitCode(text.charCodeAt(at - 1))) return true;
   if (at < 4 || !isDigitCode(text.charCodeAt(at - 2))) return false;
   const c = text.charCodeAt(at - 4);
@@ -73,6 +72,51 @@ const DECIMAL_BEFORE = /\d[.,]$/;
 const YEAR_STOP_BEFORE = /\b(?:19|20)\d{2}\.$/;
 const COUNTED_WORD_BEFORE = /\b(?:artikel|art\.|lid|nr\.|nummer|pagina|p\.|blz\.|hoofdstuk|bijlage|fase|niveau|stap|stappen|vraag|vragen|antwoord)\s*$/i;
 
+/** Whether a code unit is one of the characters markerRe accepts right before the number: »”"’')]?!.,;: */
+function isMarkerPunctuation(c: number): boolean {
+  switch (c) {
+    case 0xbb: // »
+    case 0x201d: // ”
+    case 34: // "
+    case 0x2019: // ’
+    case 39: // '
+    case 41: // )
+    case 93: // ]
+    case 63: // ?
+    case 33: // !
+    case 46: // .
+    case 44: // ,
+    case 59: // ;
+    case 58: // :
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Whether a code unit is one of [?!.»”")], which markerRe accepts before a space before the number. */
+function isSentenceEnd(c: number): boolean {
+  return c === 63 || c === 33 || c === 46 || c === 0xbb || c === 0x201d || c === 34 || c === 41;
+}
+
+/**
+ * Whether the character before `at` lets markerRe's lookbehinds accept a number at `at`, as far
+ * as one or two code units tell (a quick test before the pattern; like mayStartMarker, it may say
+ * yes where the pattern says no, never the other way round). The lookbehinds want, right before
+ * the number: a letter or one of »”"’')]?!.,;: (first), a digit ending a year (second, left to
+ * the pattern), or white space after one of ?!.»”") (third). So an ASCII character that is none
+ * of these (a space after a word, "(", "-", "/" …) rules the place out, which is most places a
+ * digit stands in running text ("vraag 1", "(2)"); other characters are left to the pattern.
+ */
+function lookbehindMayAccept(text: string, at: number): boolean {
+  const c = text.charCodeAt(at - 1);
+  if (c >= 128) return true;
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || isMarkerPunctuation(c)) return true;
+  // White space (ASCII: tab to carriage return, space) before: the third lookbehind.
+  if (c === 32 || (c >= 9 && c <= 13)) return isSentenceEnd(text.charCodeAt(at - 2));
+  return false;
+}
+
 /** Where the plain-digit marker of footnote `n` stands in `text`, from `from` on, or null. */
 function findPlainMarker(text: string, n: number, from: number): { start: number; end: number } | null {
   const d = String(n);
@@ -81,7 +125,7 @@ function findPlainMarker(text: string, n: number, from: number): { start: number
   // a rejected match, which visits the same matches as a global search from `from` would.
   let at = text.indexOf(d, from);
   while (at >= 0) {
-    if (!mayStartMarker(text, at, d.length)) {
+    if (!mayStartMarker(text, at, d.length) || !lookbehindMayAccept(text, at)) {
       at = text.indexOf(d, at + 1);
       continue;
     }
@@ -119,25 +163,37 @@ const SPACE_RUN = / {2,}/g;
 export function takeMarkers(pairs: RawPair[], numbers: number[], messages: Message[], options: { superscriptFree?: boolean } = {}): FootnoteMark[] {
   const marks: FootnoteMark[] = [];
   const fields: Array<{ pair: number; field: 'question' | 'answer'; text: string }> = [];
-  pairs.forEach((p, i) => {
+  for (let i = 0; i < pairs.length; i++) {
+    const p = pairs[i]!;
     fields.push({ pair: i, field: 'question', text: p.question });
     if (p.answer !== null) fields.push({ pair: i, field: 'answer', text: p.answer });
-  });
+  }
   // Superscript markers are certain: take them all first.
   for (const f of fields) {
     if (options.superscriptFree || !hasSuperscript(f.text)) continue;
     // Offsets are places in the text without markers: each removed run shifts the later ones.
+    // Every run starts at a superscript digit, found with nextSuperscript, and is read there; this
+    // takes out the same runs as replacing the run pattern globally (each match starts where the
+    // last ended), but the engine scans for the digits faster that way than for the pattern.
+    const text = f.text;
+    let kept = '';
+    let copied = 0; // text[0, copied) is dealt with
     let removed = 0;
-    f.text = f.text.replace(SUPERSCRIPT_RUN, (run, offset: number) => {
+    for (let at = nextSuperscript(text, 0); at >= 0; at = nextSuperscript(text, copied)) {
+      SUPERSCRIPT_RUN_AT.lastIndex = at;
+      const run = SUPERSCRIPT_RUN_AT.exec(text)![0];
       for (const part of run.split(/[\u2009,\s]+/)) {
         const n = fromSuperscript(part);
-        if (n > 0) marks.push({ n, pair: f.pair, field: f.field, offset: offset - removed });
+        if (n > 0) marks.push({ n, pair: f.pair, field: f.field, offset: at - removed });
       }
+      kept += text.slice(copied, at);
+      copied = at + run.length;
       removed += run.length;
-      return '';
-    });
+    }
+    f.text = copied === 0 ? text : kept + text.slice(copied);
   }
-  const found = new Set(marks.map((m) => m.n));
+  const found = new Set<number>();
+  for (let k = 0; k < marks.length; k++) found.add(marks[k]!.n);
   let fi = 0;
   let pos = 0;
   for (const n of numbers) {
@@ -153,7 +209,14 @@ export function takeMarkers(pairs: RawPair[], numbers: number[], messages: Messa
     }
     const f = fields[hit.fi]!;
     const raw = f.text.slice(hit.start, hit.end);
-    const nums = raw.replace(/\)$/, "").split(/\s*,\s*/).map(Number);
+    // The marker is `n` ("3", or "3)" in the old style) or a list that starts with it ("3, 4"): the
+    // first number is `n` itself; the others (one to three digits, so `| 0` changes no value) are
+    // read as small integers, which keeps the optimising compiler from boxing them as doubles.
+    const nums = [n];
+    if (raw.includes(',')) {
+      const list = raw.replace(/\)$/, '').split(/\s*,\s*/);
+      for (let k = 1; k < list.length; k++) nums.push(Number(list[k]) | 0);
+    }
     for (const m of nums) {
       if (numbers.includes(m) && !found.has(m)) {
         marks.push({ n: m, pair: f.pair, field: f.field, offset: hit.start });
@@ -179,12 +242,15 @@ export function takeMarkers(pairs: RawPair[], numbers: number[], messages: Messa
     if (f.field === 'question') p.question = t;
     else p.answer = t;
   }
-  // The marks of each pair, gathered in one pass (marks are in the order they were found).
-  const byPair: number[][] = pairs.map(() => []);
+  // The marks of each pair, gathered in one pass (marks are in the order they were found). (The
+  // arrays are built by loops, not map(): see lineTexts.)
+  const byPair: number[][] = [];
+  for (let k = 0; k < pairs.length; k++) byPair.push([]);
   for (const m of marks) byPair[m.pair]!.push(m.n);
-  pairs.forEach((p, i) => {
+  for (let i = 0; i < pairs.length; i++) {
+    const p = pairs[i]!;
     p.footnoteRefs = sortedUnique(p.footnoteRefs ? [...p.footnoteRefs, ...byPair[i]!] : byPair[i]!);
-  });
+  }
   return marks.sort((a, b) => a.n - b.n);
 }
 
@@ -197,8 +263,15 @@ function sortedUnique(list: number[]): number[] {
   return out;
 }
 
+/**
+ * Anything tidySpaces changes besides trimming: a space followed by a space or a line end, or a tab
+ * before a line end. One scan for it is cheaper than the two below in the usual case of none.
+ */
+const UNTIDY_SPACE = / [ \n]|\t\n/;
+
 /** Drop spaces before line ends, collapse runs of spaces, trim. */
 function tidySpaces(text: string): string {
+  if (!UNTIDY_SPACE.test(text)) return text.trim();
   let t = text;
   if (spaceBeforeLineEnd(t)) t = t.replace(TRAILING_SPACE_AT_LINE_END, '\n');
   return t.replace(SPACE_RUN, ' ').trim();

@@ -6,7 +6,7 @@ import type { Message } from '../schema/common.ts';
 import type { RawPair } from './parts.ts';
 import { readLabel, parseNumbers, type Label } from './labels.ts';
 import { joinLines } from './join.ts';
-import { placeOf, withText, type Line } from './lines.ts';
+import { isBlank, lineTexts, placeOf, withText, type Line } from './lines.ts';
 
 /** A labelled chunk of lines. */
 interface Chunk {
@@ -31,7 +31,7 @@ const BARE_NUMBER_LABEL = /^\s*(\d{1,2})([a-z]?)\s*[.)]?\s*(?:$|(?=\S))(.*)$/;
 const CLOSING = /^\s*(?:Hoogachtend|Met vriendelijke groet|De Minister|De minister|DE MINISTER|De Staatssecretaris|De staatssecretaris|DE STAATSSECRETARIS)\b|^\s*(?:X\s+)?Noot\s*$|^\s*Noten\s*$|^\s*Naar boven\s*$|^\s*Indiener\(s\)\s*$|^\s*Kamervraag document nummer:/;
 
 function text(lines: Line[]): string {
-  return joinLines(lines.map((l) => l.text));
+  return joinLines(lineTexts(lines));
 }
 
 /** Find labelled chunks. Lines before the first label are the header. */
@@ -57,8 +57,9 @@ function chunkByLabels(body: Line[]): { header: Line[]; chunks: Chunk[]; trailin
   let n = 0;
   for (const c of chunks) {
     if (c.role !== 'question') continue;
-    if (c.numbers.length) n = Math.max(n, ...c.numbers);
-    else {
+    if (c.numbers.length) {
+      for (let k = 0; k < c.numbers.length; k++) if (c.numbers[k]! > n) n = c.numbers[k]!; // n = Math.max(n, ...c.numbers)
+    } else {
       n++;
       c.numbers = [n];
       c.label = String(n);
@@ -110,7 +111,7 @@ function splitQuestionAnswer(lines: Line[]): { question: Line[]; answer: Line[] 
   // Paragraphs: separated by blank lines.
   const paras: Line[][] = [[]];
   for (const l of lines) {
-    if (l.text.trim() === '') {
+    if (isBlank(l.text)) {
       if (paras[paras.length - 1]!.length) paras.push([]);
     } else paras[paras.length - 1]!.push(l);
   }
@@ -131,10 +132,36 @@ function splitQuestionAnswer(lines: Line[]): { question: Line[]; answer: Line[] 
   return { question: lines.slice(0, last + 1), answer: lines.slice(last + 1) };
 }
 
+/** The distinct numbers of `questions`, in order (what [...new Set(questions.flatMap(…))] gives). */
+function questionNumbers(questions: readonly Chunk[]): number[] {
+  const out: number[] = [];
+  const seen = new Set<number>();
+  for (let k = 0; k < questions.length; k++) {
+    const numbers = questions[k]!.numbers;
+    for (let j = 0; j < numbers.length; j++) {
+      const n = numbers[j]!;
+      if (!seen.has(n)) {
+        seen.add(n);
+        out.push(n);
+      }
+    }
+  }
+  return out;
+}
+
+// toRawPair and pairChunks build their arrays and strings with loops rather than map(), filter()
+// and splice(): see lineTexts for why (the results are the same).
 function toRawPair(questions: Chunk[], answer: Chunk | null, answerLines?: Line[]): RawPair {
-  const numbers = answer && answer.numbers.length ? answer.numbers : [...new Set(questions.flatMap((q) => q.numbers))];
-  const label = answer && answer.label ? answer.label : questions.map((q) => q.label).join(', ') || numbers.join(', ');
-  const question = questions.map((q) => text(q.lines)).filter(Boolean).join('\n\n');
+  const numbers = answer && answer.numbers.length ? answer.numbers : questionNumbers(questions);
+  let labels = ''; // questions.map((q) => q.label).join(', ')
+  let question = ''; // questions.map((q) => text(q.lines)).filter(Boolean).join('\n\n')
+  for (let k = 0; k < questions.length; k++) {
+    const q = questions[k]!;
+    labels = k === 0 ? q.label : `${labels}, ${q.label}`;
+    const t = text(q.lines);
+    if (t) question = question === '' ? t : `${question}\n\n${t}`;
+  }
+  const label = answer && answer.label ? answer.label : labels || numbers.join(', ');
   const aLines = answerLines ?? answer?.lines ?? null;
   const firstQ = questions[0];
   return {
@@ -147,14 +174,36 @@ function toRawPair(questions: Chunk[], answer: Chunk | null, answerLines?: Line[
   };
 }
 
+/** Whether any of `numbers` is in `wanted`. */
+function coversAny(numbers: readonly number[], wanted: Set<number>): boolean {
+  for (let k = 0; k < numbers.length; k++) if (wanted.has(numbers[k]!)) return true;
+  return false;
+}
+
+/** Empty `open` and return what it held (open.splice(0, open.length), built by a loop). */
+function takeAll(open: Chunk[]): Chunk[] {
+  const out: Chunk[] = [];
+  for (let k = 0; k < open.length; k++) out.push(open[k]!);
+  open.length = 0;
+  return out;
+}
+
 /** Pair labelled chunks: each answer takes the unanswered questions its numbers cover. */
 function pairChunks(chunks: Chunk[], messages: Message[]): RawPair[] {
   const pairs: RawPair[] = [];
   const open: Chunk[] = [];
-  const hasAnswers = chunks.some((c) => c.role === 'answer');
-  const questionsFirst = hasAnswers && chunks.findIndex((c) => c.role === 'answer') > 1 && chunks.filter((c) => c.role === 'question').length > 1 &&
-    chunks.slice(0, chunks.findIndex((c) => c.role === 'answer')).every((c) => c.role === 'question') &&
-    chunks.slice(chunks.findIndex((c) => c.role === 'answer')).filter((c) => c.role === 'question').length === 0;
+  // All questions come first, then all answers, with at least two questions: the chunks before
+  // the first answer are questions by definition (a chunk is one or the other), so this is "the
+  // first answer is at index 2 or later and no question follows it". (One pass over the chunks.)
+  let firstAnswer = -1;
+  let questionAfterAnswer = false;
+  for (let k = 0; k < chunks.length; k++) {
+    if (chunks[k]!.role === 'answer') {
+      if (firstAnswer < 0) firstAnswer = k;
+    } else if (firstAnswer >= 0) questionAfterAnswer = true;
+  }
+  const hasAnswers = firstAnswer >= 0;
+  const questionsFirst = firstAnswer > 1 && !questionAfterAnswer;
   for (const chunk of chunks) {
     if (chunk.role === 'question') {
       open.push(chunk);
@@ -163,21 +212,23 @@ function pairChunks(chunks: Chunk[], messages: Message[]): RawPair[] {
     let taken: Chunk[];
     if (chunk.numbers.length) {
       const wanted = new Set(chunk.numbers);
-      taken = open.filter((q) => q.numbers.some((n) => wanted.has(n)));
+      taken = [];
+      for (let k = 0; k < open.length; k++) if (coversAny(open[k]!.numbers, wanted)) taken.push(open[k]!);
       if (!questionsFirst) {
         // Questions before the covered ones that nobody answers stay as pairs without answers.
         const firstTaken = taken.length ? open.indexOf(taken[0]!) : open.length;
-        for (const q of open.slice(0, firstTaken)) {
-          if (!q.numbers.some((n) => wanted.has(n))) {
+        for (let k = 0; k < firstTaken; k++) {
+          const q = open[k]!;
+          if (!coversAny(q.numbers, wanted)) {
             pairs.push(toRawPair([q], null));
             messages.push({ ruleId: 'answer-missing', reason: `vraag ${q.label} heeft geen antwoord`, severity: 'warning', place: placeOf(q.first) });
           }
         }
         open.splice(0, firstTaken);
       }
-      if (!taken.length && open.length && !questionsFirst) taken = open.splice(0, open.length);
+      if (!taken.length && open.length && !questionsFirst) taken = takeAll(open);
     } else {
-      taken = open.splice(0, open.length);
+      taken = takeAll(open);
     }
     for (const q of taken) {
       const k = open.indexOf(q);
@@ -195,6 +246,9 @@ function pairChunks(chunks: Chunk[], messages: Message[]): RawPair[] {
   return pairs;
 }
 
+/** A capital or an opening quote: the start of a question after a bare number. */
+const SENTENCE_START = /^[A-ZÀ-Ý«"“']/;
+
 /** Documents numbered only by bare numbers ("1", "2." …) in sequence: kv-tk questions, some letters. */
 function chunkByBareNumbers(body: Line[]): { header: Line[]; chunks: Chunk[] } | null {
   const header: Line[] = [];
@@ -205,7 +259,7 @@ function chunkByBareNumbers(body: Line[]): { header: Line[]; chunks: Chunk[] } |
     if (line.kind === 'break') continue;
     const m = BARE_NUMBER_LABEL.exec(line.text);
     const inSequence = m && (Number(m[1]) === expected || (m[2] !== '' && Number(m[1]) === expected - 1));
-    if (m && inSequence && (m[3] === '' || /^[A-ZÀ-Ý«"“']/.test(m[3]!))) {
+    if (m && inSequence && (m[3] === '' || SENTENCE_START.test(m[3]!))) {
       const label = `${m[1]}${m[2]}`;
       current = { role: 'question', label, numbers: parseNumbers(label), lines: [], first: line };
       if (m[3]) current.lines.push(withText(line, m[3]));

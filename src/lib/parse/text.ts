@@ -4,7 +4,7 @@ import type { QuestionSet, SourceForm } from '../schema/record.ts';
 import { buildRecord, type ParseOutcome } from './build.ts';
 import type { DocumentParts } from './parts.ts';
 import { toLines } from './lines.ts';
-import { extractFootnotes } from './footnotes.ts';
+import { extractFootnotes, type FoundFootnote } from './footnotes.ts';
 import { segmentBody } from './segment.ts';
 import { readTrackerText } from './tracker.ts';
 
@@ -29,6 +29,32 @@ function hasGluedMetadata(head: string): boolean {
   return false;
 }
 
+/** "Schriftelijke vragen:" or "Antwoord schriftelijke vragen:" (sticky: tried at one place each). */
+const QUESTIONS_HEADING_AT = /Schriftelijke vragen\s*:/y;
+const ANSWERS_HEADING_AT = /Antwoord schriftelijke vragen\s*:/y;
+
+/**
+ * Whether `head` holds a tweedekamer.nl heading "Schriftelijke vragen:" or "Antwoord schriftelijke
+ * vragen:". Both contain "chriftelijke vragen", found with indexOf; the patterns are tried only
+ * where their match would start around it (one character before it, or ten). This is the
+ * alternation /Antwoord schriftelijke vragen\s*:|Schriftelijke vragen\s*:/ without a scan of
+ * every character, which for the documents that reach it (letters, not Aanhangsels) took longer
+ * than all other form tests together.
+ */
+function hasQuestionsHeading(head: string): boolean {
+  for (let at = head.indexOf('chriftelijke vragen'); at >= 0; at = head.indexOf('chriftelijke vragen', at + 1)) {
+    if (at >= 1) {
+      QUESTIONS_HEADING_AT.lastIndex = at - 1;
+      if (QUESTIONS_HEADING_AT.test(head)) return true;
+    }
+    if (at >= 10) {
+      ANSWERS_HEADING_AT.lastIndex = at - 10;
+      if (ANSWERS_HEADING_AT.test(head)) return true;
+    }
+  }
+  return false;
+}
+
 /** Guess the form of a plain-text document from what it contains. */
 export function detectTextForm(text: string): SourceForm {
   const head = text.slice(0, 6000);
@@ -45,7 +71,7 @@ export function detectTextForm(text: string): SourceForm {
     return 'aanhangsel-pdf-text';
   }
   if (hasGluedMetadata(head) || mentions(head, ['Datum publicatieOrganisatie', 'officielebekendmakingen.nl'])) return 'aanhangsel-html';
-  if (/Antwoord schriftelijke vragen\s*:|Schriftelijke vragen\s*:|tweedekamer\.nl|Gerelateerde personen/.test(head)) return 'tk-website';
+  if (mentions(head, ['tweedekamer.nl', 'Gerelateerde personen']) || hasQuestionsHeading(head)) return 'tk-website';
   if (/Geachte [Vv]oorzitter|Hoogachtend|Retouradres|Ons kenmerk|Uw kenmerk|Datum\s+\d{1,2}\s+\w+\s+\d{4}\s*\n\s*Betreft|Uitstel (?:van (?:de )?)?beantwoording|^\s*DE (?:MINISTER|STAATSSECRETARIS) V|^\s*De Voorzitter van de Tweede Kamer/m.test(head)) return 'ministry-letter';
   if (/^\s*Vragen? van (?:het lid|de leden)/m.test(head)) {
     // PDF text breaks paragraphs into lines of a column's width; text copied from a web page keeps
@@ -56,22 +82,47 @@ export function detectTextForm(text: string): SourceForm {
   return 'other';
 }
 
-/** An answer statement: "Antwoord van", "de antwoorden op", "Beantwoord door" … (global: searched from a place). */
-const ANSWER_STATEMENT = /\b(?:Antwoord|Nader antwoord) van\b|\bde antwoorden op\b|\bAntwoorden op\b|\bBeantwoord door\b|\bBeantwoording\b/gi;
+/** An answer statement: "Antwoord van", "de antwoorden op", "Beantwoord door" … (sticky: tried at one place). */
+const ANSWER_STATEMENT_AT = /\b(?:Antwoord|Nader antwoord) van\b|\bde antwoorden op\b|\bAntwoorden op\b|\bBeantwoord door\b|\bBeantwoording\b/iy;
+/** "ntwoord" in any case (global). */
+const NTWOORD = /ntwoord/gi;
+/**
+ * How far before its "ntwoord" each statement starts: (A)ntwoord(en), (Bea)ntwoord(ing),
+ * (de a)ntwoorden, (Nader a)ntwoord.
+ */
+const STATEMENT_STARTS = [1, 3, 4, 7];
 
 /**
- * Whether `head` states that it holds answers. Every statement contains "ntwoord", at most 7
- * characters after its start ("Nader antwoord"), so no statement starts more than 7 characters
- * before the first "ntwoord": the statement pattern (slow to scan with, being an alternation that
- * ignores case) is run from a little before that place rather than from the beginning.
+ * Whether `head` states that it holds answers. Every statement holds "ntwoord" (in some case) 1,
+ * 3, 4 or 7 characters after its start, so the statement pattern is tried only there, at each
+ * "ntwoord" in turn. Why: the pattern, an alternation that ignores case, is slow to scan with; it
+ * used to run from a little before the first "ntwoord" to the statement, a few hundred characters
+ * on, and the whole head of a document without one.
  */
 function statesAnswers(head: string): boolean {
-  const first = /ntwoord/i.exec(head);
-  if (!first) return false;
-  ANSWER_STATEMENT.lastIndex = Math.max(0, first.index - 12);
-  const found = ANSWER_STATEMENT.test(head);
-  ANSWER_STATEMENT.lastIndex = 0;
+  let found = false;
+  NTWOORD.lastIndex = 0;
+  for (let m = NTWOORD.exec(head); m && !found; m = NTWOORD.exec(head)) {
+    for (let k = 0; k < STATEMENT_STARTS.length && !found; k++) {
+      const at = m.index - STATEMENT_STARTS[k]!;
+      if (at < 0) continue;
+      ANSWER_STATEMENT_AT.lastIndex = at;
+      found = ANSWER_STATEMENT_AT.test(head);
+    }
+  }
+  NTWOORD.lastIndex = 0;
+  ANSWER_STATEMENT_AT.lastIndex = 0;
   return found;
+}
+
+/** The footnotes as parts hold them (a loop rather than map(): see lineTexts in lines.ts). */
+function partsFootnotes(footnotes: readonly FoundFootnote[]): DocumentParts['footnotes'] {
+  const out: DocumentParts['footnotes'] = [];
+  for (let i = 0; i < footnotes.length; i++) {
+    const f = footnotes[i]!;
+    out.push({ n: f.n, text: f.text, place: { line: f.line.no, column: 1, offset: f.line.offset, page: f.line.page } });
+  }
+  return out;
 }
 
 /** Read a plain-text document into parts. */
@@ -87,27 +138,26 @@ function readTextParts(text: string, container: 'text' | 'pdf'): { parts: Docume
   }
   const messages: Message[] = [];
   const form = detectTextForm(text);
-  const { lines, facts, superscripts } = toLines(text);
+  const { lines, facts, superscripts, pages } = toLines(text);
   const { body, footnotes } = extractFootnotes(lines, messages);
   const answered = statesAnswers(text.slice(0, 8000));
   const seg = segmentBody(body, answered, messages);
   const header = seg.header.map((l) => l.text).join('\n');
-  let breaks = 0;
-  for (const l of lines) if (l.kind === 'break') breaks++;
   const parts: DocumentParts = {
     form,
     container,
     header,
     closing: seg.closing ?? undefined,
     pairs: seg.pairs,
-    footnotes: footnotes.map((f) => ({ n: f.n, text: f.text, place: { line: f.line.no, column: 1, offset: f.line.offset, page: f.line.page } })),
+    footnotes: partsFootnotes(footnotes),
     notice: seg.notice,
     meta: {
       vergaderjaar: facts.ahId?.vergaderjaar ?? null,
       aanhangselNumber: facts.ahId?.number ?? null,
     },
     messages,
-    pages: container === 'pdf' || text.includes('\f') ? breaks + 1 : null,
+    // (toLines counts the pages: the page breaks among `lines` plus one.)
+    pages: container === 'pdf' || text.includes('\f') ? pages : null,
     footerVergaderjaar: facts.footerVergaderjaar,
   };
   return { parts, superscripts };

@@ -11,6 +11,7 @@ import type { Answerer, Questioner } from '../schema/person.ts';
 import type { DocumentParts, RawPair } from './parts.ts';
 import { parseDutchDate } from '../dates.ts';
 import { canonicalRole } from './header.ts';
+import { visibleStart } from './lines.ts';
 
 /** A question line ends with a question mark, maybe followed by footnote digits. */
 const ENDS_QUESTION = /\?[»”"')]*\s*\d{0,2}(?:\s*,\s*\d{1,2})*\s*$/;
@@ -183,9 +184,26 @@ function readOpenkamerListing(text: string): DocumentParts {
   };
 }
 
+/**
+ * Whether the first line of `head` that is not blank can start a tracker rendering: an openkamer
+ * document page's "Kamervraag …" line or a listing's first cell ("title |"). Both tests in
+ * readTrackerText look at that line first: the document pattern starts with /^\s*Kamervraag/
+ * (so that line must start with "K"), and the listing's first cell is that line, trimmed, which
+ * must end with "|". Every other text, almost all of them, is turned away here, before the head
+ * is split into lines.
+ */
+function mayBeTracker(head: string): boolean {
+  const start = visibleStart(head);
+  if (head.charCodeAt(start) === 75 /* K */) return true;
+  const end = head.indexOf('\n', start);
+  // (The line from `start` is the first non-blank one: everything before `start` is white space.)
+  return head.slice(start, end < 0 ? head.length : end).trim().endsWith('|');
+}
+
 /** Read a tracker rendering, or null when the text is not one. */
 export function readTrackerText(text: string): DocumentParts | null {
   const head = text.slice(0, 600);
+  if (!mayBeTracker(head)) return null;
   if (/^\s*Kamervraag\s+\d{4}Z\d{5}\s*\n/.test(head) && /\n\s*(?:Ingediend|Indiener)\s/.test(text.slice(0, 2000))) return readOpenkamerDocument(text);
   // A listing entry: a title cell, an empty cell, a cell of submitters (white space varies).
   const cells = head.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 3);
