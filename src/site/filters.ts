@@ -214,3 +214,22 @@ export function pagerWindow(page: number, pages: number, radius = 2): (number | 
   }
   return out;
 }
+
+/**
+ * Static paths of a list filtered without JavaScript: one page per filter combination and page
+ * number ("…/pagina/2"), with the combination's key as a prop. Shared by every filtered list.
+ */
+export function filterPagePaths<S, T>(
+  combos: Iterable<{ state: S; items: readonly T[] }>,
+  segments: (state: S) => string[],
+  key: (state: S) => string,
+): Array<{ params: { filter: string | undefined }; props: { key: string; page: number } }> {
+  const paths: Array<{ params: { filter: string | undefined }; props: { key: string; page: number } }> = [];
+  for (const { state, items } of combos) {
+    for (const p of paginate(items)) {
+      const segs = [...segments(state), ...(p.page > 1 ? ['pagina', String(p.page)] : [])];
+      paths.push({ params: { filter: segs.length ? segs.join('/') : undefined }, props: { key: key(state), page: p.page } });
+    }
+  }
+  return paths;
+}
