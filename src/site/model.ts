@@ -624,6 +624,15 @@ export interface Related {
   sameMotion: RecordView[];
 }
 
+/**
+ * Records ordered by vergaderjaar, oldest first, those without one last; within a year the order
+ * is kept (a stable sort).
+ */
+export function recordsByVergaderjaar(records: readonly RecordView[]): RecordView[] {
+  const key = (r: RecordView) => r.vergaderjaar ?? '~';
+  return [...records].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
 /** Find related sets of `r`, at most `limit` per relation. */
 export function relatedRecords(model: SiteModel, r: RecordView, limit = 5): Related {
   const self = r.record.id;

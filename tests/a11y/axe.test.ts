@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ensureBuiltSite, launchChromium, serveStatic, type StaticServer } from '../e2e/harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { useBuiltSite } from '../e2e/harness.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -46,18 +46,8 @@ const PAGES = [
   '/bestaat-niet/',
 ];
 
-let server: StaticServer;
-let browser: Browser;
 
-beforeAll(async () => {
-  server = await serveStatic(await ensureBuiltSite());
-  browser = await launchChromium();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 interface AxeResult {
   violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[];
@@ -85,10 +75,10 @@ function describeViolations(result: AxeResult): string[] {
 describe.each([true, false])('axe-core, site scripts %s', (siteScripts) => {
   test.each(PAGES)('%s has no violations', async (path) => {
     // axe itself needs JavaScript, so "without JavaScript" means: the site's own scripts are blocked.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
     if (!siteScripts) await context.route(/\/(scripts|pagefind)\//, (route) => route.abort());
     const page = await context.newPage();
-    await page.goto(`${server.origin}${path}`);
+    await page.goto(`${site.server.origin}${path}`);
     if (siteScripts && path.startsWith('/zoeken/?q=')) {
       await expect.poll(() => page.locator('#zoekstatus').textContent(), { timeout: 15_000 }).toMatch(/gevonden|Geen/);
     }
@@ -99,7 +89,7 @@ describe.each([true, false])('axe-core, site scripts %s', (siteScripts) => {
 });
 
 test('axe really runs: it flags a page with known problems', async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
   await page.setContent('<html><body><img src="x.png"><a href="#"></a><input type="text"></body></html>');
   const result = await axe(page);

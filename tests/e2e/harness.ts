@@ -12,8 +12,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { serveStatic, type StaticServer } from '../../scripts/serve.ts';
 
-export { serveStatic, type StaticServer } from '../../scripts/serve.ts';
+export { serveStatic, type StaticServer };
 
 /** Repository root. */
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -35,7 +37,7 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-const INPUTS = ['src', 'public', 'astro.config.mjs', 'tests/fixtures/site/content', 'package.json', 'scripts/index-site.ts'];
+const INPUTS = ['src', 'public', 'astro.config.mjs', 'tests/fixtures/site/content', 'package.json', 'scripts/lib/pagefind.ts', 'scripts/lib/search-index-integration.ts'];
 
 function listFiles(path: string, out: string[] = []): string[] {
   if (!existsSync(path)) return out;
@@ -74,7 +76,7 @@ export function run(cmd: string, args: string[], env: Record<string, string>): v
 }
 
 /**
- * Build a site from `content` into `outDir` (astro build, then the search index). The index is
+ * Build a site from `content` into `outDir` (astro build, which builds the search index too). The index is
  * split per vergaderjaar even for the small fixture (VRAAGSPOOR_INDEX_SPLIT_AT=1), so the browser
  * tests exercise the merged, newest-first search that large sites use.
  */
@@ -90,7 +92,6 @@ export function buildSite(content: string, outDir: string, cacheDir: string, tod
   };
   const node = join(ROOT, 'node_modules/.bin/node');
   run(node, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], env);
-  run(node, [join(ROOT, 'scripts/index-site.ts'), outDir], env);
 }
 
 /** Build the fixture site once (cached by input hash) and return its folder. */
@@ -145,4 +146,29 @@ export function htmlFiles(dir: string): string[] {
   return listFiles(dir)
     .filter((f) => f.endsWith('.html'))
     .map((f) => f.slice(resolve(dir).length + 1));
+}
+
+/** The built fixture site, served from 127.0.0.1, and a Chromium, for the tests of one file. */
+export interface SiteSession {
+  dist: string;
+  server: StaticServer;
+  browser: Browser;
+}
+
+/**
+ * Register beforeAll/afterAll hooks that build (or reuse) the fixture site, serve it and launch
+ * Chromium; the returned object is filled in before the first test runs.
+ */
+export function useBuiltSite(): SiteSession {
+  const session = {} as SiteSession;
+  beforeAll(async () => {
+    session.dist = await ensureBuiltSite();
+    session.server = await serveStatic(session.dist);
+    session.browser = await launchChromium();
+  }, 600_000);
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
 }

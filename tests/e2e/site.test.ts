@@ -6,18 +6,15 @@
  */
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ensureBuiltSite, launchChromium, ROOT, serveStatic, type StaticServer } from './harness.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { ROOT, useBuiltSite } from './harness.ts';
 
-let dist: string;
-let server: StaticServer;
-let browser: Browser;
 const external: string[] = [];
 const consoleErrors: string[] = [];
 
 async function newPage(options: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
+  const context = await site.browser.newContext({
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     viewport: { width: options.width ?? 1280, height: 900 },
     locale: 'nl-NL',
@@ -25,7 +22,7 @@ async function newPage(options: { javaScriptEnabled?: boolean; width?: number } 
   // Block and record anything that is not our server: the site must not load anything else.
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith(server.origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    if (url.startsWith(site.server.origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
     external.push(url);
     return route.abort();
   });
@@ -37,21 +34,12 @@ async function newPage(options: { javaScriptEnabled?: boolean; width?: number } 
   return { context, page };
 }
 
-beforeAll(async () => {
-  dist = await ensureBuiltSite();
-  server = await serveStatic(dist);
-  browser = await launchChromium();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 describe('search', () => {
   test('"Goede moeders" finds seed 000 and opens the pair at its anchor', async () => {
     const { context, page } = await newPage();
-    await page.goto(`${server.origin}/zoeken/?q=Goede+moeders`);
+    await page.goto(`${site.server.origin}/zoeken/?q=Goede+moeders`);
     const status = page.locator('#zoekstatus');
     await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/gevonden/);
     expect(await status.getAttribute('role')).toBe('status');
@@ -78,7 +66,7 @@ describe('search', () => {
 
   test('ids are searchable the way people type them', async () => {
     const { context, page } = await newPage();
-    await page.goto(`${server.origin}/zoeken/?q=34550-XVI-91`);
+    await page.goto(`${site.server.origin}/zoeken/?q=34550-XVI-91`);
     await expect.poll(() => page.locator('#zoekstatus').textContent(), { timeout: 15_000 }).toMatch(/gevonden/);
     const hrefs = await page.locator('#resultaten h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     expect(hrefs.some((h) => h.startsWith('/vragen/ah-tk-20202021-3976/'))).toBe(true);
@@ -87,7 +75,7 @@ describe('search', () => {
 
   test('search form keeps ?q= in the URL and filters narrow the results', async () => {
     const { context, page } = await newPage();
-    await page.goto(`${server.origin}/zoeken/`);
+    await page.goto(`${site.server.origin}/zoeken/`);
     await page.locator('#q').fill('uithuisplaatsing');
     await page.locator('#f-partij').selectOption('D66');
     await page.locator('#zoekformulier button[type=submit]').click();
@@ -111,7 +99,7 @@ describe('search', () => {
       const path = new URL(r.url()).pathname;
       if (path.endsWith('.pf_meta')) metas.push(path);
     });
-    await page.goto(`${server.origin}/zoeken/?q=moeders&vergaderjaar=2020-2021`);
+    await page.goto(`${site.server.origin}/zoeken/?q=moeders&vergaderjaar=2020-2021`);
     await expect.poll(() => page.locator('#zoekstatus').textContent(), { timeout: 15_000 }).toMatch(/gevonden/);
     expect(metas.length).toBe(1);
     expect(metas[0]).toMatch(/^\/pagefind\/2020-2021\//);
@@ -124,7 +112,7 @@ describe('search', () => {
 
   test('without JavaScript the search page explains itself and links to browsing', async () => {
     const { context, page } = await newPage({ javaScriptEnabled: false });
-    await page.goto(`${server.origin}/zoeken/?q=stikstof`);
+    await page.goto(`${site.server.origin}/zoeken/?q=stikstof`);
     await expect.poll(() => page.locator('#js-nodig').isVisible(), { timeout: 10_000 }).toBe(true);
     expect(await page.locator('#js-nodig a[href="/vragen/"]').count()).toBe(1);
     await context.close();
@@ -134,7 +122,7 @@ describe('search', () => {
 describe('question set page', () => {
   test('pairs have anchors, merged pairs answer each number, deep links are plain links', async () => {
     const { context, page } = await newPage({ javaScriptEnabled: false });
-    await page.goto(`${server.origin}/vragen/ah-tk-20202021-3976/`);
+    await page.goto(`${site.server.origin}/vragen/ah-tk-20202021-3976/`);
     expect(await page.locator('html').getAttribute('lang')).toBe('nl');
     expect(await page.locator('section.pair').count()).toBe(12);
     for (const n of [1, 3, 12]) expect(await page.locator(`h2#vraag-${n}`).count()).toBe(1);
@@ -153,7 +141,7 @@ describe('question set page', () => {
     expect(await page.locator('a[href^="/toezeggingen/ah-tk-20202021-3976-"]').count()).toBeGreaterThan(0);
     expect(await page.locator('a[href="/vragen/ah-tk-20202021-3658/"]').count()).toBeGreaterThan(0);
 
-    await page.goto(`${server.origin}/vragen/xss-testrecord/#vraag-3`);
+    await page.goto(`${site.server.origin}/vragen/xss-testrecord/#vraag-3`);
     expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('vraag-3');
     expect(await page.locator('h2#vraag-2-3').count()).toBe(1);
     await context.close();
@@ -161,8 +149,8 @@ describe('question set page', () => {
 
   test('the copy button copies the absolute deep link', async () => {
     const { context, page } = await newPage();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
-    await page.goto(`${server.origin}/vragen/kv-tk-2026Z03535/`);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.origin });
+    await page.goto(`${site.server.origin}/vragen/kv-tk-2026Z03535/`);
     const button = page.locator('section:has(#vraag-2) button.copy-link');
     await expect.poll(() => button.isVisible(), { timeout: 10_000 }).toBe(true);
     await button.click();
@@ -175,7 +163,7 @@ describe('question set page', () => {
 describe('commitments', () => {
   test('filters work without JavaScript: status, then ministry, with removable active filters', async () => {
     const { context, page } = await newPage({ javaScriptEnabled: false });
-    await page.goto(`${server.origin}/toezeggingen/`);
+    await page.goto(`${site.server.origin}/toezeggingen/`);
     const total = Number((await page.locator('#aantal').textContent())?.match(/\d+/)?.[0]);
     expect(total).toBe(12);
     await page.locator('.filter-panel a', { hasText: 'Termijn verstreken' }).click();
@@ -198,7 +186,7 @@ describe('commitments', () => {
 
   test('a delivered commitment shows its evidence from the 2026 answer and its history', async () => {
     const { context, page } = await newPage({ javaScriptEnabled: false });
-    await page.goto(`${server.origin}/toezeggingen/ah-tk-20202021-3976-83f64689/`);
+    await page.goto(`${site.server.origin}/toezeggingen/ah-tk-20202021-3976-83f64689/`);
     expect(await page.locator('.summary-list .tag data').first().getAttribute('value')).toBe('delivered');
     const evidence = page.locator('section:has(#bewijs) ol.timeline > li');
     expect(await evidence.count()).toBeGreaterThanOrEqual(2);
@@ -219,7 +207,7 @@ describe('open questions', () => {
 
   test('the home page counts them and links to the list; filters work without JavaScript', async () => {
     const { context, page } = await newPage({ javaScriptEnabled: false });
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${site.server.origin}/`);
     const link = page.locator('.count-grid li', { hasText: 'openstaande vragen' });
     expect(await link.locator('data').getAttribute('value')).toBe('2');
     await link.locator('a').click();
@@ -243,7 +231,7 @@ describe('open questions', () => {
     expect(await page.locator('link[rel="alternate"][href="/feeds/vragen-over-tijd/justitie-en-veiligheid.xml"]').count()).toBe(1);
     await page.locator('.active-filters a', { hasText: 'Termijn' }).click();
     await page.waitForURL('**/vragen/openstaand/ministerie/justitie-en-veiligheid/');
-    await page.goto(`${server.origin}/vragen/openstaand/partij/christenunie/`);
+    await page.goto(`${site.server.origin}/vragen/openstaand/partij/christenunie/`);
     expect(await countOf(page)).toBe(1);
     expect(await tags()).toEqual(['binnen-termijn']);
     expect(await page.locator('.item-list').textContent()).toMatch(/nog 9 dagen/);
@@ -252,10 +240,10 @@ describe('open questions', () => {
 
   test('the overdue feed is linked from the page and parses, also per ministry', async () => {
     const { context, page } = await newPage();
-    await page.goto(`${server.origin}/vragen/openstaand/`);
+    await page.goto(`${site.server.origin}/vragen/openstaand/`);
     expect(await page.locator('link[rel="alternate"][type="application/atom+xml"][href="/feeds/vragen-over-tijd.xml"]').count()).toBe(1);
     const read = async (path: string) => {
-      const xml = await (await page.request.get(`${server.origin}${path}`)).text();
+      const xml = await (await page.request.get(`${site.server.origin}${path}`)).text();
       return page.evaluate((text) => {
         const doc = new DOMParser().parseFromString(text, 'application/xml');
         return {
@@ -281,7 +269,7 @@ describe('open questions', () => {
 
   test('an open set shows its due date and term status; member, party and ministry pages link to their open questions', async () => {
     const { context, page } = await newPage({ javaScriptEnabled: false });
-    await page.goto(`${server.origin}/vragen/kv-tk-2026Z90001/`);
+    await page.goto(`${site.server.origin}/vragen/kv-tk-2026Z90001/`);
     const due = page.locator('.summary-list__row', { hasText: 'Antwoord uiterlijk' });
     expect(await due.locator('time').getAttribute('datetime')).toBe('2026-05-07');
     expect(await due.locator('.tag data').getAttribute('value')).toBe('termijn-verstreken');
@@ -294,18 +282,18 @@ describe('open questions', () => {
       ['/partijen/sp/', '/vragen/openstaand/partij/sp/'],
       ['/ministeries/justitie-en-veiligheid/', '/vragen/openstaand/ministerie/justitie-en-veiligheid/'],
     ]) {
-      await page.goto(`${server.origin}${path}`);
+      await page.goto(`${site.server.origin}${path}`);
       expect(await page.locator(`a[href="${filtered}"]`).count(), path).toBeGreaterThan(0);
       expect(await page.locator('section:has(#openstaande-vragen) a[href="/vragen/kv-tk-2026Z90001/"]').count(), path).toBe(1);
     }
-    await page.goto(`${server.origin}/ministeries/financien/`);
+    await page.goto(`${site.server.origin}/ministeries/financien/`);
     expect(await page.locator('link[rel="alternate"][href="/feeds/vragen-over-tijd/financien.xml"]').count()).toBe(1);
     await context.close();
   });
 
   test("seed 000's timeline shows the postponement 3658 with its link, and the notice links to its answer", async () => {
     const { context, page } = await newPage({ javaScriptEnabled: false });
-    await page.goto(`${server.origin}/vragen/ah-tk-20202021-3976/`);
+    await page.goto(`${site.server.origin}/vragen/ah-tk-20202021-3976/`);
     const items = page.locator('ol.timeline > li');
     const titles = (await items.locator('.timeline__title').allTextContents()).map((t) => t.trim());
     expect(titles).toEqual(['Antwoord ontvangen', 'Uitstel gemeld', 'Vragen ingezonden']);
@@ -314,7 +302,7 @@ describe('open questions', () => {
     expect(await postponed.locator('a[href="/vragen/ah-tk-20202021-3658/"]').textContent()).toContain('3658');
     // With the notice the term ran to 19 August 2021.
     expect(await page.locator('.summary-list__row', { hasText: 'Antwoordtermijn' }).textContent()).toMatch(/verlengde termijn/);
-    await page.goto(`${server.origin}/vragen/ah-tk-20202021-3658/`);
+    await page.goto(`${site.server.origin}/vragen/ah-tk-20202021-3658/`);
     expect(await page.locator('.summary-list__row', { hasText: 'Antwoord' }).locator('a[href="/vragen/ah-tk-20202021-3976/"]').count()).toBe(1);
     expect(await page.locator('ol.timeline > li', { hasText: 'Antwoord' }).locator('a[href="/vragen/ah-tk-20202021-3976/"]').count()).toBe(1);
     await context.close();
@@ -324,7 +312,7 @@ describe('open questions', () => {
 describe('programme trail', () => {
   test('the Hervormingsagenda trail runs from the 2021 promise to the 2026 execution', async () => {
     const { context, page } = await newPage({ javaScriptEnabled: false });
-    await page.goto(`${server.origin}/programmas/hervormingsagenda-jeugd/`);
+    await page.goto(`${site.server.origin}/programmas/hervormingsagenda-jeugd/`);
     const items = page.locator('section:has(#spoor) ol.timeline > li');
     expect(await items.count()).toBe(2);
     const dates = await items.locator('.timeline__meta time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
@@ -341,14 +329,14 @@ describe('programme trail', () => {
 describe('feeds and data', () => {
   test('feeds, JSON Lines, CSV and JSON Schema are linked and well-formed', async () => {
     const { context, page } = await newPage();
-    await page.goto(`${server.origin}/data/`);
+    await page.goto(`${site.server.origin}/data/`);
     for (const href of ['/data/records.jsonl', '/data/toezeggingen.csv', '/data/schema.json', '/feeds/antwoorden.xml', '/feeds/toezeggingen.xml']) {
       expect(await page.locator(`a[href="${href}"]`).count()).toBeGreaterThan(0);
     }
-    const lines = readFileSync(join(dist, 'data/records.jsonl'), 'utf8').trim().split('\n');
+    const lines = readFileSync(join(site.dist, 'data/records.jsonl'), 'utf8').trim().split('\n');
     expect(lines.length).toBe(7);
     expect(lines.map((l) => JSON.parse(l).id)).toContain('kv-tk-2026Z03535');
-    const atom = await (await page.request.get(`${server.origin}/feeds/antwoorden.xml`)).text();
+    const atom = await (await page.request.get(`${site.server.origin}/feeds/antwoorden.xml`)).text();
     const parsed = await page.evaluate((xml) => {
       const doc = new DOMParser().parseFromString(xml, 'application/xml');
       return { error: doc.querySelector('parsererror')?.textContent ?? null, entries: doc.getElementsByTagName('entry').length };
@@ -356,7 +344,7 @@ describe('feeds and data', () => {
     expect(parsed.error).toBeNull();
     // Answers and notices; the two open sets have no answer and are in their own feed.
     expect(parsed.entries).toBe(5);
-    const member = await (await page.request.get(`${server.origin}/feeds/leden/westerveld.xml`)).text();
+    const member = await (await page.request.get(`${site.server.origin}/feeds/leden/westerveld.xml`)).text();
     expect(member).toContain('<entry>');
     await context.close();
   });
@@ -377,7 +365,7 @@ describe('screenshots and layout', () => {
     ];
     for (const shot of shots) {
       const { context, page } = await newPage({ width: shot.width });
-      await page.goto(`${server.origin}${shot.path}`);
+      await page.goto(`${site.server.origin}${shot.path}`);
       const file = join(outDir, `${shot.name}.png`);
       const png = await page.screenshot({ path: file, fullPage: false });
       // PNG header: width and height are big-endian at bytes 16 and 20.
@@ -398,7 +386,7 @@ describe('screenshots and layout', () => {
 
   test('print: navigation and tools are hidden, external links show their address', async () => {
     const { context, page } = await newPage();
-    await page.goto(`${server.origin}/vragen/ah-tk-20202021-3976/`);
+    await page.goto(`${site.server.origin}/vragen/ah-tk-20202021-3976/`);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.site-header').isVisible()).toBe(false);
     expect(await page.locator('.pair__tools').first().isVisible()).toBe(true);
@@ -413,7 +401,7 @@ describe('screenshots and layout', () => {
 
   test('keyboard: the first Tab shows the skip link and it moves focus to the content', async () => {
     const { context, page } = await newPage();
-    await page.goto(`${server.origin}/vragen/ah-tk-20202021-3976/`);
+    await page.goto(`${site.server.origin}/vragen/ah-tk-20202021-3976/`);
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => ({ text: document.activeElement?.textContent, top: document.activeElement?.getBoundingClientRect().top ?? -1 }));
     expect(focused.text).toBe('Naar de inhoud');

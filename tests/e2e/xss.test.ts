@@ -7,10 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/site/csp.ts';
-import { ensureBuiltSite, htmlFiles, launchChromium, serveStatic, type StaticServer } from './harness.ts';
+import { htmlFiles, useBuiltSite } from './harness.ts';
 
 /** Runs in the page: everything unsafe it finds, then the CSP meta content as the last entry. */
 function scanDocument(): string[] {
@@ -38,36 +37,24 @@ function scanDocument(): string[] {
   return out;
 }
 
-let dist: string;
-let server: StaticServer;
-let browser: Browser;
 
-beforeAll(async () => {
-  dist = await ensureBuiltSite();
-  server = await serveStatic(dist);
-  browser = await launchChromium();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 test('the hostile record is in the build and its text is shown as text', async () => {
-  const html = readFileSync(join(dist, 'vragen/xss-testrecord/index.html'), 'utf8');
+  const html = readFileSync(join(site.dist, 'vragen/xss-testrecord/index.html'), 'utf8');
   expect(html).toContain('&lt;script&gt;window.__xss=1&lt;/script&gt;');
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${server.origin}/vragen/xss-testrecord/`);
+  await page.goto(`${site.server.origin}/vragen/xss-testrecord/`);
   expect(await page.locator('h1').textContent()).toContain('<script>window.__xss=5</script>Testonderwerp');
   expect(await page.locator('#vraag-1 ~ .pair__question').textContent()).toContain('<img src=x onerror="window.__xss=2">');
   await context.close();
 });
 
 test('no page runs injected code, carries handlers or emits unsafe links', async () => {
-  const pages = htmlFiles(dist).map((f) => `/${f.replace(/index\.html$/, '')}`);
+  const pages = htmlFiles(site.dist).map((f) => `/${f.replace(/index\.html$/, '')}`);
   expect(pages.length).toBeGreaterThan(50);
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   await context.addInitScript(() => {
     const w = window as unknown as { __csp: string[] };
     w.__csp = [];
@@ -81,7 +68,7 @@ test('no page runs injected code, carries handlers or emits unsafe links', async
       dialogs.push(`${path}: ${d.message()}`);
       void d.dismiss();
     });
-    await page.goto(`${server.origin}${path}`);
+    await page.goto(`${site.server.origin}${path}`);
     await page.waitForLoadState('load');
     const found = await page.evaluate(scanDocument);
     const csp = found.pop();
@@ -95,7 +82,7 @@ test('no page runs injected code, carries handlers or emits unsafe links', async
 }, 300_000);
 
 test('the scan itself catches what it looks for', async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
   await page.setContent(
     '<a href="javascript:void(0)">a</a><img src="data:image/png;base64,AA" onerror="x()"><form action="vbscript:x"></form><script>window.__xss=1</script>',
@@ -116,10 +103,10 @@ test('the scan itself catches what it looks for', async () => {
 });
 
 test('feeds and exports escape the hostile text', () => {
-  const feed = readFileSync(join(dist, 'feeds/antwoorden.xml'), 'utf8');
+  const feed = readFileSync(join(site.dist, 'feeds/antwoorden.xml'), 'utf8');
   expect(feed).not.toMatch(/<script|<img/i);
   expect(feed).toContain('&lt;script&gt;');
-  const csv = readFileSync(join(dist, 'data/toezeggingen.csv'), 'utf8');
+  const csv = readFileSync(join(site.dist, 'data/toezeggingen.csv'), 'utf8');
   // CSV has no markup to escape: the text is kept as data, quoted only where CSV needs it.
   expect(csv).toContain(',<script>window.__xss=9</script>Wij sturen de Kamer voor 1 december 2023 een brief.,');
 });
@@ -129,8 +116,8 @@ test('the CSP is strict: no inline script or style, and wasm allowed only for Pa
   expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self' 'wasm-unsafe-eval'");
   expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline');
   expect(CONTENT_SECURITY_POLICY).not.toMatch(/'unsafe-eval'/);
-  for (const file of htmlFiles(dist)) {
-    const html = readFileSync(join(dist, file), 'utf8');
+  for (const file of htmlFiles(site.dist)) {
+    const html = readFileSync(join(site.dist, file), 'utf8');
     expect(html, file).not.toMatch(/<style[\s>]/i);
     expect(html, file).not.toMatch(/\sstyle="/i);
   }

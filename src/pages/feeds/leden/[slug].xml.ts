@@ -1,24 +1,15 @@
 /** Atom feed of the newest question sets of one member. */
-import type { APIRoute, GetStaticPaths } from 'astro';
-import { getModel, siteOrigin } from '../../../site/load.ts';
-import { atomFeed } from '../../../site/feeds.ts';
+import { groupFeedRoutes } from '../../../site/feed-routes.ts';
 import { recordEntries } from '../../../site/feed-entries.ts';
 
-export const getStaticPaths: GetStaticPaths = async () => {
-  const model = await getModel();
-  return [...model.members.keys()].map((slug) => ({ params: { slug } }));
-};
-
-export const GET: APIRoute = async ({ params, site }) => {
-  const model = await getModel();
-  const origin = siteOrigin(site);
-  const group = model.members.get(params.slug!)!;
-  const body = atomFeed({
+const route = groupFeedRoutes(
+  (model) => model.members,
+  (group, slug, _model, origin) => ({
     title: `Vraagspoor — vragen van ${group.name}`,
-    selfUrl: `${origin}/feeds/leden/${params.slug}.xml`,
-    pageUrl: `${origin}/leden/${params.slug}/`,
+    selfUrl: `${origin}/feeds/leden/${slug}.xml`,
+    pageUrl: `${origin}/leden/${slug}/`,
     entries: recordEntries(group.records, origin),
-    updated: model.today,
-  });
-  return new Response(body, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
-};
+  }),
+);
+export const getStaticPaths = route.getStaticPaths;
+export const GET = route.GET;

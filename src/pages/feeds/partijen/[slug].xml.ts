@@ -1,24 +1,15 @@
 /** Atom feed of the newest question sets of one party. */
-import type { APIRoute, GetStaticPaths } from 'astro';
-import { getModel, siteOrigin } from '../../../site/load.ts';
-import { atomFeed } from '../../../site/feeds.ts';
+import { groupFeedRoutes } from '../../../site/feed-routes.ts';
 import { recordEntries } from '../../../site/feed-entries.ts';
 
-export const getStaticPaths: GetStaticPaths = async () => {
-  const model = await getModel();
-  return [...model.parties.keys()].map((slug) => ({ params: { slug } }));
-};
-
-export const GET: APIRoute = async ({ params, site }) => {
-  const model = await getModel();
-  const origin = siteOrigin(site);
-  const group = model.parties.get(params.slug!)!;
-  const body = atomFeed({
+const route = groupFeedRoutes(
+  (model) => model.parties,
+  (group, slug, _model, origin) => ({
     title: `Vraagspoor — vragen van ${group.name}`,
-    selfUrl: `${origin}/feeds/partijen/${params.slug}.xml`,
-    pageUrl: `${origin}/partijen/${params.slug}/`,
+    selfUrl: `${origin}/feeds/partijen/${slug}.xml`,
+    pageUrl: `${origin}/partijen/${slug}/`,
     entries: recordEntries(group.records, origin),
-    updated: model.today,
-  });
-  return new Response(body, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
-};
+  }),
+);
+export const getStaticPaths = route.getStaticPaths;
+export const GET = route.GET;

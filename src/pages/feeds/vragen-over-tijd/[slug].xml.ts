@@ -1,27 +1,18 @@
 /** Atom feed of open questions to one ministry that are past their answer term. */
-import type { APIRoute, GetStaticPaths } from 'astro';
-import { getModel, siteOrigin } from '../../../site/load.ts';
-import { atomFeed } from '../../../site/feeds.ts';
+import { groupFeedRoutes } from '../../../site/feed-routes.ts';
 import { overdueQuestionEntries } from '../../../site/feed-entries.ts';
 import { openFilterUrl } from '../../../site/open-questions.ts';
 
-export const getStaticPaths: GetStaticPaths = async () => {
-  const model = await getModel();
-  // Every ministry, with or without late questions today, so the feed URL stays valid over time.
-  return [...model.ministries.keys()].map((slug) => ({ params: { slug } }));
-};
-
-export const GET: APIRoute = async ({ params, site }) => {
-  const model = await getModel();
-  const origin = siteOrigin(site);
-  const group = model.ministries.get(params.slug!)!;
-  const body = atomFeed({
+// Every ministry, with or without late questions today, so the feed URL stays valid over time.
+const route = groupFeedRoutes(
+  (model) => model.ministries,
+  (group, slug, _model, origin) => ({
     title: `Vraagspoor — Kamervragen aan ${group.name} waarvan de antwoordtermijn verstreken is`,
-    selfUrl: `${origin}/feeds/vragen-over-tijd/${group.slug}.xml`,
+    selfUrl: `${origin}/feeds/vragen-over-tijd/${slug}.xml`,
     // The filtered page exists only while the ministry has open questions.
-    pageUrl: `${origin}${group.openQuestions.length ? openFilterUrl({ ministerie: group.slug }) : `/ministeries/${group.slug}/`}`,
+    pageUrl: `${origin}${group.openQuestions.length ? openFilterUrl({ ministerie: slug }) : `/ministeries/${slug}/`}`,
     entries: overdueQuestionEntries(group.openQuestions, origin),
-    updated: model.today,
-  });
-  return new Response(body, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
-};
+  }),
+);
+export const getStaticPaths = route.getStaticPaths;
+export const GET = route.GET;
