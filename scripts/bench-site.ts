@@ -327,7 +327,7 @@ function measure(cmd: string, args: string[], env: Record<string, string>, label
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
       const cpu = /VSTIME ([\d.]+) ([\d.]+)/.exec(output);
       if (code !== 0) reject(new Error(`bench:site: ${label} mislukt (exit ${code}):\n${output}`));
-      else resolvePromise({ seconds, cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : null, peakBytes: peak, output });
+      else resolvePromise({ seconds, cpuSeconds: cpu ? Math.round((Number(cpu[1]) + Number(cpu[2])) * 10) / 10 : null, peakBytes: peak, output });
     });
   });
 }

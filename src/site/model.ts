@@ -17,7 +17,7 @@ import type {
 } from '../lib/schema/index.ts';
 import { daysBetween, vergaderjaarOf } from '../lib/dates.ts';
 import { ministryOf, type Ministry } from '../lib/ministry.ts';
-import { openQuestionOf, questionKey, sortOpenQuestions, type OpenQuestionView } from './open-questions.ts';
+import { openQuestionOf, postponementNotices, questionKey, sortOpenQuestions, type OpenQuestionView } from './open-questions.ts';
 import { registerCommitment } from './register.ts';
 import { deriveStatus as defaultDeriveStatus, isOpenStatus, type DeriveStatus } from './status.ts';
 import { pairAnchorsOf, slugify, snippetAround, type PairAnchors } from './text.ts';
@@ -62,6 +62,12 @@ export interface RecordView {
   daysToAnswer: number | null;
   /** Whether the answer came after the three-week term (null when unknown). */
   late: boolean | null;
+  /**
+   * Postponement notices known for an answer (on the site, or named in its "Zie ook Aanhangsel"):
+   * a late answer with a notice was postponed as the Reglement van Orde asks, one without was not.
+   * 0 for other kinds; filled in by buildSiteModel (viewRecord alone cannot see other records).
+   */
+  postponements: number;
 }
 
 /** A commitment with its status and links. */
@@ -303,6 +309,7 @@ export function viewRecord(record: QuestionSet): RecordView {
     })),
     daysToAnswer: daysToAnswer !== null && daysToAnswer >= 0 ? daysToAnswer : null,
     late: daysToAnswer !== null && daysToAnswer >= 0 ? daysToAnswer > ANSWER_TERM_DAYS : null,
+    postponements: 0,
   };
 }
 
@@ -339,6 +346,7 @@ export function buildSiteModel(input: SiteInput): SiteModel {
 
   // Open questions: due dates from sync, or computed from the postponement notices found here.
   const index = { byAanhangsel, byZaak, bySeeAlso, byQuestion };
+  for (const r of records) if (r.record.kind === 'answer') r.postponements = postponementNotices(index, r).length;
   const openQuestions = sortOpenQuestions(
     records.map((r) => openQuestionOf(index, r, input.today)).filter((q): q is OpenQuestionView => q !== null),
   );

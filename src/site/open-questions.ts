@@ -74,9 +74,13 @@ export function aanhangselId(vergaderjaar: string, number: number): string {
   return `ah-tk-${vergaderjaar.replace('-', '')}-${number}`;
 }
 
-/** Whether two records are about the same questions: same zaak, or same questioners and subject. */
+/**
+ * Whether two records are about the same questions: same zaak, or same questioners and subject
+ * submitted on the same day (a member who asks about the same subject again starts a new set).
+ */
 function sameQuestions(a: QuestionSet, b: QuestionSet): boolean {
   if (a.zaakNumber && b.zaakNumber) return a.zaakNumber === b.zaakNumber;
+  if (a.dateSubmitted && b.dateSubmitted && a.dateSubmitted !== b.dateSubmitted) return false;
   const ka = questionKey(a);
   return ka !== null && ka === questionKey(b);
 }

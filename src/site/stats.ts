@@ -19,6 +19,8 @@ export interface AnswerStats {
   meanDays: number | null;
   /** Answers given after the three-week term. */
   late: number;
+  /** Of those, answers after a postponement notice (uitstelbericht). */
+  latePostponed: number;
   /** Share late, 0–100 rounded to whole percent, or null. */
   latePercent: number | null;
 }
@@ -34,7 +36,8 @@ export function median(values: readonly number[]): number | null {
 /** Answer statistics of one group. */
 export function answerStats(label: string, key: string, records: readonly RecordView[]): AnswerStats {
   const days = records.filter((r) => r.daysToAnswer !== null).map((r) => r.daysToAnswer!);
-  const late = records.filter((r) => r.late === true).length;
+  const lateRecords = records.filter((r) => r.late === true);
+  const late = lateRecords.length;
   return {
     label,
     key,
@@ -42,6 +45,7 @@ export function answerStats(label: string, key: string, records: readonly Record
     medianDays: median(days),
     meanDays: days.length ? Math.round((days.reduce((a, b) => a + b, 0) / days.length) * 10) / 10 : null,
     late,
+    latePostponed: lateRecords.filter((r) => r.postponements > 0).length,
     latePercent: days.length ? Math.round((late / days.length) * 100) : null,
   };
 }

@@ -6,7 +6,7 @@ import { recordsJsonSchema } from '../../src/site/json-schema.ts';
 import { answerStatsBy, median } from '../../src/site/stats.ts';
 import { layoutBarChart } from '../../src/site/charts.ts';
 import { registerCommitment } from '../../src/site/register.ts';
-import { viewRecord } from '../../src/site/model.ts';
+import { buildSiteModel, viewRecord } from '../../src/site/model.ts';
 import { fixtureRecords, fixtureRegister } from './helpers.ts';
 
 describe('feeds', () => {
@@ -60,6 +60,24 @@ describe('statistics and charts', () => {
     const stats = answerStatsBy(fixtureRecords().map(viewRecord), (r) => (r.ministry ? { key: r.ministry.slug, label: r.ministry.name } : null));
     const jenv = stats.find((s) => s.key === 'justitie-en-veiligheid')!;
     expect(jenv).toMatchObject({ answered: 1, medianDays: 61, late: 1, latePercent: 100 });
+  });
+  test('late answers after a postponement notice are counted apart', () => {
+    const model = buildSiteModel({ records: fixtureRecords(), motions: [], programmes: [], curated: [], today: '2026-06-01' });
+    const jenv = answerStatsBy(model.records, (r) => (r.ministry ? { key: r.ministry.slug, label: r.ministry.name } : null)).find((s) => s.key === 'justitie-en-veiligheid')!;
+    // The seed answer came 61 days after submission, after notice 3658.
+    expect(jenv).toMatchObject({ late: 1, latePostponed: 1 });
+    // Without the notice on the site, the "Zie ook Aanhangsel" in the answer still names it.
+    const withoutNotice = buildSiteModel({ records: fixtureRecords().filter((r) => r.id !== 'ah-tk-20202021-3658'), motions: [], programmes: [], curated: [], today: '2026-06-01' });
+    expect(withoutNotice.recordById.get('ah-tk-20202021-3976')!.postponements).toBe(1);
+    // A late answer with no notice at all.
+    const bare = buildSiteModel({
+      records: fixtureRecords().filter((r) => r.id !== 'ah-tk-20202021-3658').map((r) => (r.id === 'ah-tk-20202021-3976' ? { ...r, seeAlsoAanhangsel: null } : r)),
+      motions: [],
+      programmes: [],
+      curated: [],
+      today: '2026-06-01',
+    });
+    expect(answerStatsBy(bare.records, (r) => (r.ministry ? { key: r.ministry.slug, label: r.ministry.name } : null)).find((s) => s.key === 'justitie-en-veiligheid')).toMatchObject({ late: 1, latePostponed: 0 });
   });
   test('bar chart geometry scales to the largest value or the reference line', () => {
     const g = layoutBarChart([{ label: 'A', value: 10, valueText: '10' }, { label: 'B', value: 40, valueText: '40' }], { width: 490, reference: 21 });

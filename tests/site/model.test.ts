@@ -28,6 +28,9 @@ describe('records', () => {
     const seed = model.recordById.get('ah-tk-20202021-3976')!;
     expect(seed.daysToAnswer).toBe(61);
     expect(seed.late).toBe(true);
+    // Late, but after its postponement notice 3658.
+    expect(seed.postponements).toBe(1);
+    expect(model.recordById.get('kv-tk-2026Z03535')!.postponements).toBe(0);
     expect(seed.ministry?.name).toBe('Justitie en Veiligheid');
     // Seed 002 has no vergaderjaar in the document; it follows from the date.
     expect(model.recordById.get('kv-tk-2026Z03535')!.vergaderjaar).toBe('2025-2026');

@@ -69,6 +69,11 @@ describe('due dates of open questions', () => {
     const notice = { ...byId('ah-tk-20252026-9001'), zaakNumber: null, title: 'De wachtlijsten in de Jeugd-GGZ (fictief testrecord)', questioners: [{ name: 'J. Proefhoven', party: 'SP' }] };
     const m = modelOf([open, notice]);
     expect(m.openQuestionById.get(open.id)!.due).toBe('2026-05-07');
+    // The same member asking about the same subject on another day is another set: its notice does not count.
+    const again = { ...open, id: 'kv-tk-2026Z90009', dateSubmitted: '2026-03-05' };
+    const m2 = modelOf([again, notice]);
+    expect(m2.openQuestionById.get(again.id)!.postponements).toEqual([]);
+    expect(m2.openQuestionById.get(again.id)!.due).toBe('2026-03-26');
   });
 
   test('open questions whose answer is on the site are not open', () => {
