@@ -6,8 +6,11 @@ import { recordsJsonSchema } from '../../src/site/json-schema.ts';
 import { answerStatsBy, median } from '../../src/site/stats.ts';
 import { layoutBarChart } from '../../src/site/charts.ts';
 import { registerCommitment } from '../../src/site/register.ts';
-import { buildSiteModel, viewRecord } from '../../src/site/model.ts';
+import { buildSiteModel, viewRecord, type RecordView } from '../../src/site/model.ts';
 import { fixtureRecords, fixtureRegister } from './helpers.ts';
+
+/** Group records by the ministry that answered. */
+const byMinistry = (r: RecordView) => (r.ministry ? { key: r.ministry.slug, label: r.ministry.name } : null);
 
 describe('feeds', () => {
   test('XML escaping drops characters XML forbids', () => {
@@ -57,13 +60,13 @@ describe('statistics and charts', () => {
     expect(median([])).toBeNull();
     expect(median([5, 1, 3])).toBe(3);
     expect(median([1, 2, 3, 10])).toBe(2.5);
-    const stats = answerStatsBy(fixtureRecords().map(viewRecord), (r) => (r.ministry ? { key: r.ministry.slug, label: r.ministry.name } : null));
+    const stats = answerStatsBy(fixtureRecords().map(viewRecord), byMinistry);
     const jenv = stats.find((s) => s.key === 'justitie-en-veiligheid')!;
     expect(jenv).toMatchObject({ answered: 1, medianDays: 61, late: 1, latePercent: 100 });
   });
   test('late answers after a postponement notice are counted apart', () => {
     const model = buildSiteModel({ records: fixtureRecords(), motions: [], programmes: [], curated: [], today: '2026-06-01' });
-    const jenv = answerStatsBy(model.records, (r) => (r.ministry ? { key: r.ministry.slug, label: r.ministry.name } : null)).find((s) => s.key === 'justitie-en-veiligheid')!;
+    const jenv = answerStatsBy(model.records, byMinistry).find((s) => s.key === 'justitie-en-veiligheid')!;
     // The seed answer came 61 days after submission, after notice 3658.
     expect(jenv).toMatchObject({ late: 1, latePostponed: 1 });
     // Without the notice on the site, the "Zie ook Aanhangsel" in the answer still names it.
@@ -77,7 +80,7 @@ describe('statistics and charts', () => {
       curated: [],
       today: '2026-06-01',
     });
-    expect(answerStatsBy(bare.records, (r) => (r.ministry ? { key: r.ministry.slug, label: r.ministry.name } : null)).find((s) => s.key === 'justitie-en-veiligheid')).toMatchObject({ late: 1, latePostponed: 0 });
+    expect(answerStatsBy(bare.records, byMinistry).find((s) => s.key === 'justitie-en-veiligheid')).toMatchObject({ late: 1, latePostponed: 0 });
   });
   test('bar chart geometry scales to the largest value or the reference line', () => {
     const g = layoutBarChart([{ label: 'A', value: 10, valueText: '10' }, { label: 'B', value: 40, valueText: '40' }], { width: 490, reference: 21 });
